@@ -1,0 +1,46 @@
+//! Hark's desktop shell: opens the database, registers the commands, shows the window.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod options;
+mod state;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let options = match options::Options::from_args(std::env::args_os().skip(1)) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("hark-desktop: {message}\n\n{}", options::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let db = match options.open_db() {
+        Ok(db) => db,
+        Err(error) => {
+            eprintln!("hark-desktop: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = tauri::Builder::default()
+        .manage(state::AppState::new(db))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::create_user,
+            commands::select_user,
+            commands::load_demo,
+            commands::library_page,
+            commands::library_facets,
+            commands::set_locale,
+            commands::verify_audit_log,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("hark-desktop: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The shell's state: the open database, shared by the commands.
+
+use std::sync::{Mutex, MutexGuard};
+
+use hark::session;
+use hark::store::Db;
+use hark::store::users::User;
+
+use crate::error::{self, CommandResult};
+
+#[derive(Debug)]
+pub struct AppState {
+    db: Mutex<Db>,
+}
+
+impl AppState {
+    pub fn new(db: Db) -> Self {
+        AppState { db: Mutex::new(db) }
+    }
+
+    pub fn db(&self) -> CommandResult<MutexGuard<'_, Db>> {
+        self.db.lock().map_err(|_| error::poisoned())
+    }
+
+    /// The current profile, which every write is recorded against.
+    pub fn actor(&self, db: &Db) -> CommandResult<User> {
+        session::current_user(db.conn())
+            .map_err(error::from_error)?
+            .ok_or_else(error::no_profile)
+    }
+}

@@ -1,0 +1,46 @@
+//! The Rust types the UI sees, exported as TypeScript into `ui/src/lib/bindings/`. A test
+//! regenerates them and fails when the committed files are stale.
+
+use ts_rs::{Config, ExportError, TS};
+
+/// Every type shared with the UI, with its TypeScript declaration file's contents.
+pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportError> {
+    // JavaScript numbers hold every id and millisecond count Hark stores (< 2^53).
+    let cfg = Config::new().with_large_int("number");
+    let mut files = Vec::new();
+    macro_rules! export {
+        ($($ty:ty),* $(,)?) => {$(
+            let path = <$ty as TS>::output_path()
+                .ok_or(ExportError::CannotBeExported(std::any::type_name::<$ty>()))?;
+            files.push((path, <$ty as TS>::export_to_string(&cfg)?));
+        )*};
+    }
+    use crate::app::AppStatus;
+    use crate::audio::{AudioInfo, DurationSource};
+    use crate::demo::DemoReport;
+    use crate::error::CommandError;
+    use crate::library::{LibraryFacets, LibraryPage, LibraryQuery, LibraryRow, LibrarySort};
+    use crate::store::audit_log::{AuditEntry, AuditProblem, AuditVerification};
+    use crate::store::recordings::{Direction, RecordingStatus};
+    use crate::store::users::{Role, User};
+    export!(
+        AppStatus,
+        AudioInfo,
+        AuditEntry,
+        AuditProblem,
+        AuditVerification,
+        CommandError,
+        DemoReport,
+        Direction,
+        DurationSource,
+        LibraryFacets,
+        LibraryPage,
+        LibraryQuery,
+        LibraryRow,
+        LibrarySort,
+        RecordingStatus,
+        Role,
+        User,
+    );
+    Ok(files)
+}

@@ -1,0 +1,250 @@
+//! Command-line arguments and the dispatch to library calls.
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use hark::library::{self, LibraryQuery, LibrarySort};
+use hark::store::users::{self, Role};
+use hark::store::{self, Db, audit_log};
+use hark::{audio, demo, session, synthetic};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hark",
+    version,
+    about = "Hark: quality assurance of recorded calls",
+    long_about = "Hark: quality assurance of recorded calls.\n\n\
+        The database lives in the user's data directory (XDG) unless --db or HARK_DB says otherwise."
+)]
+pub struct Cli {
+    /// The database file (default: $XDG_DATA_HOME/hark/hark.db).
+    #[arg(long, global = true, env = "HARK_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// The profile to act as (default: the current profile).
+    #[arg(long, global = true, env = "HARK_USER", value_name = "NAME")]
+    user: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load the demo library (short two-channel calls with a CDR file) into the database.
+    Demo {
+        /// The demo folder (default: the assets/demo folder Hark was built with).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// List the recordings in the library.
+    List {
+        /// One JSON object per recording, in a JSON array.
+        #[arg(long)]
+        json: bool,
+        /// Only this agent's recordings.
+        #[arg(long)]
+        agent: Option<String>,
+        /// At most this many recordings.
+        #[arg(long, default_value_t = library::MAX_PAGE)]
+        limit: u32,
+    },
+    /// Print what Hark reads from audio files: format, codec, rate, channels, duration.
+    Probe {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// One JSON object per line, per file.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The database file.
+    #[command(subcommand)]
+    Db(DbCommand),
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Local profiles (reviewer, lead, auditor, admin).
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Add synthetic recordings (metadata only, no audio) for scale tests and benchmarks.
+    Synthetic {
+        #[arg(long, default_value_t = 100_000)]
+        count: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DbCommand {
+    /// Print the database path.
+    Path,
+    /// Copy the live database to FILE (SQLite online backup).
+    Backup { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain: report every entry that was edited, removed or inserted.
+    VerifyLog,
+    /// Show the newest entries.
+    Show {
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// List the profiles.
+    List,
+    /// Create a profile and make it the current one.
+    Add {
+        name: String,
+        #[arg(long, value_parser = parse_role, default_value = "reviewer")]
+        role: Role,
+    },
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    Role::parse(text).ok_or_else(|| "expected reviewer, lead, auditor or admin".to_owned())
+}
+
+fn open_db(cli: &Cli) -> anyhow::Result<Db> {
+    let path = store::resolve_path(cli.db.as_deref())?;
+    Ok(Db::open(&path)?)
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Command::Demo { dir } => {
+            let mut db = open_db(&cli)?;
+            let actor = session::actor_for_cli(&mut db, cli.user.as_deref())?;
+            let dir = dir.clone().unwrap_or_else(demo::default_dir);
+            let report = demo::load(&mut db, &actor, &dir)?;
+            println!(
+                "Loaded {} demo recordings ({} already present) into {}",
+                report.loaded,
+                report.already_present,
+                db.path().display()
+            );
+        }
+        Command::List { json, agent, limit } => {
+            let db = open_db(&cli)?;
+            let query = LibraryQuery {
+                agent: agent.clone(),
+                sort_by: LibrarySort::CallStart,
+                limit: *limit,
+                ..LibraryQuery::default()
+            };
+            let page = library::page(db.conn(), &query)?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&page.rows)?);
+            } else {
+                output::print_library(&page);
+            }
+        }
+        Command::Probe { files, json } => return Ok(probe(files, *json)),
+        Command::Db(DbCommand::Path) => {
+            println!("{}", store::resolve_path(cli.db.as_deref())?.display());
+        }
+        Command::Db(DbCommand::Backup { file }) => {
+            let db = open_db(&cli)?;
+            if file.exists() {
+                anyhow::bail!("{} already exists; choose a new file", file.display());
+            }
+            db.backup_to(file)
+                .with_context(|| format!("backup to {}", file.display()))?;
+            println!("Backed up {} to {}", db.path().display(), file.display());
+        }
+        Command::Audit(AuditCommand::VerifyLog) => {
+            let db = open_db(&cli)?;
+            let result = audit_log::verify(db.conn())?;
+            if result.ok {
+                println!(
+                    "Audit log intact: {} entries, hash chain verified.",
+                    result.entries
+                );
+            } else {
+                println!(
+                    "Audit log FAILED verification ({} entries read):",
+                    result.entries
+                );
+                for problem in &result.problems {
+                    println!("  - {}", problem.message);
+                }
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Audit(AuditCommand::Show { limit }) => {
+            let db = open_db(&cli)?;
+            for entry in audit_log::recent(db.conn(), *limit)? {
+                println!(
+                    "{:>5}  {}  {:<16}  {:<14}  {}  {}",
+                    entry.seq, entry.at, entry.user_name, entry.action, entry.object, entry.details
+                );
+            }
+        }
+        Command::Synthetic { count, seed } => {
+            let mut db = open_db(&cli)?;
+            let actor = session::actor_for_cli(&mut db, cli.user.as_deref())?;
+            synthetic::generate(&mut db, &actor, *count, *seed)?;
+            println!(
+                "Added {count} synthetic recordings (seed {seed}) to {}",
+                db.path().display()
+            );
+        }
+        Command::User(UserCommand::List) => {
+            let db = open_db(&cli)?;
+            let current = session::current_user(db.conn())?;
+            for user in users::list(db.conn())? {
+                let mark = if current.as_ref() == Some(&user) {
+                    "*"
+                } else {
+                    " "
+                };
+                println!("{mark} {:<24} {}", user.name, user.role.as_str());
+            }
+        }
+        Command::User(UserCommand::Add { name, role }) => {
+            let mut db = open_db(&cli)?;
+            let existing = users::list(db.conn())?;
+            let actor = match existing.is_empty() {
+                true => None,
+                false => Some(session::actor_for_cli(&mut db, cli.user.as_deref())?),
+            };
+            let user = session::create_user(&mut db, actor.as_ref(), name, *role)?;
+            println!("Created profile {} ({})", user.name, user.role.as_str());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Probes each file; every failure is reported and makes the exit status non-zero.
+fn probe(files: &[PathBuf], json: bool) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        match audio::probe(file) {
+            Ok(info) if json => match serde_json::to_string(&info) {
+                Ok(line) => println!("{line}"),
+                Err(error) => {
+                    failed = true;
+                    eprintln!("hark: {}: {error}", file.display());
+                }
+            },
+            Ok(info) => output::print_probe(&info),
+            Err(error) => {
+                failed = true;
+                eprintln!("hark: {error}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

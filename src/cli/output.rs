@@ -1,0 +1,71 @@
+//! Plain-text tables for the terminal.
+
+use hark::audio::AudioInfo;
+use hark::library::LibraryPage;
+
+pub fn format_duration(ms: i64) -> String {
+    let seconds = ms / 1000;
+    let (h, m, s) = (seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}.{:03}", ms % 1000)
+    } else {
+        format!("{m}:{s:02}.{:03}", ms % 1000)
+    }
+}
+
+/// Pads by characters, not bytes, so Persian and Cyrillic names line up.
+fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    if len >= width {
+        text.chars().take(width).collect()
+    } else {
+        format!("{text}{}", " ".repeat(width - len))
+    }
+}
+
+pub fn print_library(page: &LibraryPage) {
+    println!(
+        "{:>6}  {}  {:>10}  {}  {}  {}  {}  FILE",
+        "ID",
+        pad("START", 25),
+        "DURATION",
+        pad("AGENT", 16),
+        pad("TEAM", 12),
+        pad("QUEUE", 11),
+        pad("DIRECTION", 9)
+    );
+    for row in &page.rows {
+        let opt = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_owned());
+        println!(
+            "{:>6}  {}  {:>10}  {}  {}  {}  {}  {}",
+            row.id,
+            pad(&opt(&row.call_start), 25),
+            row.duration_ms
+                .map(format_duration)
+                .unwrap_or_else(|| "-".into()),
+            pad(&opt(&row.agent), 16),
+            pad(&opt(&row.team), 12),
+            pad(&opt(&row.queue), 11),
+            pad(row.direction.map(|d| d.as_str()).unwrap_or("-"), 9),
+            row.file_name
+        );
+    }
+    println!("{} recordings", page.total);
+}
+
+pub fn print_probe(info: &AudioInfo) {
+    println!(
+        "{}\n  container {}, codec {}, {} Hz, {} channel(s), {} ({} frames, duration from {})",
+        info.path,
+        info.container,
+        info.codec,
+        info.sample_rate,
+        info.channels,
+        format_duration(info.duration_ms as i64),
+        info.frames,
+        match info.duration_source {
+            hark::audio::DurationSource::Header => "header",
+            hark::audio::DurationSource::Scan => "scan",
+        }
+    );
+}

@@ -1,0 +1,53 @@
+//! Hark's error: one enum over the areas' errors, with a stable machine-readable code so the
+//! desktop shell can hand the UI `{code, message}`.
+
+use crate::audio::AudioError;
+use crate::demo::DemoError;
+use crate::fingerprint::FingerprintError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Audio(#[from] AudioError),
+    #[error(transparent)]
+    Demo(#[from] DemoError),
+    #[error(transparent)]
+    Read(#[from] FingerprintError),
+}
+
+impl Error {
+    /// A short, stable code the UI can branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Store(StoreError::NewerSchema { .. }) => "db_newer_schema",
+            Error::Store(StoreError::NotFound { .. }) => "not_found",
+            Error::Store(StoreError::Invalid(_)) => "invalid",
+            Error::Store(_) => "db",
+            Error::Audio(_) => "audio",
+            Error::Demo(DemoError::NotFound(_)) => "demo_missing",
+            Error::Demo(_) => "demo",
+            Error::Read(_) => "io",
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// An error as the UI receives it: a stable `code` to branch on and a `message` to show.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct CommandError {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<Error> for CommandError {
+    fn from(error: Error) -> Self {
+        CommandError {
+            code: error.code().to_owned(),
+            message: error.to_string(),
+        }
+    }
+}

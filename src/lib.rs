@@ -1,0 +1,15 @@
+//! Hark: quality assurance of recorded calls. This library holds all of Hark's domain logic;
+//! the `hark` command line and the desktop shell (`src-tauri`) only translate to and from it.
+
+pub mod app;
+pub mod audio;
+pub mod bindings;
+pub mod demo;
+pub mod error;
+pub mod fingerprint;
+pub mod library;
+pub mod session;
+pub mod store;
+pub mod synthetic;
+
+pub use error::{Error, Result};

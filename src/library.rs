@@ -1,0 +1,284 @@
+//! The Library: paged, sorted, filtered reads over recordings for the table view and `hark list`.
+
+use rusqlite::{Connection, ToSql};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::store::StoreResult;
+use crate::store::recordings::{CallStart, Direction, RecordingStatus};
+
+/// The most rows one page may ask for: the table fetches small pages as it scrolls.
+pub const MAX_PAGE: u32 = 5_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum LibrarySort {
+    #[default]
+    CallStart,
+    DurationMs,
+    Agent,
+    Team,
+    Vendor,
+    Queue,
+    Disposition,
+    Direction,
+    FileName,
+}
+
+impl LibrarySort {
+    /// The ORDER BY expression; a fixed list, never built from user text.
+    fn column(self) -> &'static str {
+        match self {
+            LibrarySort::CallStart => "r.call_start_ms",
+            LibrarySort::DurationMs => "r.duration_ms",
+            LibrarySort::Agent => "a.name",
+            LibrarySort::Team => "t.name",
+            LibrarySort::Vendor => "v.name",
+            LibrarySort::Queue => "r.queue",
+            LibrarySort::Disposition => "r.disposition",
+            LibrarySort::Direction => "r.direction",
+            LibrarySort::FileName => "r.path",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryQuery {
+    /// Matched (case-insensitively) against file path, agent, numbers and call id.
+    pub search: Option<String>,
+    pub agent: Option<String>,
+    pub team: Option<String>,
+    pub vendor: Option<String>,
+    pub queue: Option<String>,
+    pub direction: Option<Direction>,
+    pub status: Option<RecordingStatus>,
+    pub sort_by: LibrarySort,
+    pub sort_desc: bool,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+impl Default for LibraryQuery {
+    fn default() -> Self {
+        LibraryQuery {
+            search: None,
+            agent: None,
+            team: None,
+            vendor: None,
+            queue: None,
+            direction: None,
+            status: None,
+            sort_by: LibrarySort::CallStart,
+            sort_desc: false,
+            offset: 0,
+            limit: 200,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub path: String,
+    pub file_name: String,
+    /// RFC 3339 in the offset the source stated.
+    pub call_start: Option<String>,
+    #[ts(type = "number | null")]
+    pub duration_ms: Option<i64>,
+    pub direction: Option<Direction>,
+    pub agent: Option<String>,
+    pub team: Option<String>,
+    pub vendor: Option<String>,
+    pub queue: Option<String>,
+    pub disposition: Option<String>,
+    pub caller_number: Option<String>,
+    pub callee_number: Option<String>,
+    pub external_call_id: Option<String>,
+    pub container: Option<String>,
+    pub codec: Option<String>,
+    pub sample_rate: Option<u32>,
+    pub channels: Option<u16>,
+    pub status: RecordingStatus,
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LibraryPage {
+    /// Rows matching the filters, over all pages.
+    #[ts(type = "number")]
+    pub total: i64,
+    pub offset: u32,
+    pub rows: Vec<LibraryRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct LibraryFacets {
+    pub agents: Vec<String>,
+    pub teams: Vec<String>,
+    pub vendors: Vec<String>,
+    pub queues: Vec<String>,
+    pub dispositions: Vec<String>,
+}
+
+const FROM: &str = "FROM recordings r
+    LEFT JOIN agents a ON a.id = r.agent_id
+    LEFT JOIN teams t ON t.id = r.team_id
+    LEFT JOIN vendors v ON v.id = r.vendor_id";
+
+/// The WHERE clause and its bound values for a query's filters.
+fn filters(query: &LibraryQuery) -> (String, Vec<Box<dyn ToSql>>) {
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut values: Vec<Box<dyn ToSql>> = Vec::new();
+    let mut equal = |clause: &'static str, value: &Option<String>| {
+        if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+            clauses.push(clause);
+            values.push(Box::new(value.to_owned()));
+        }
+    };
+    equal("a.name = ?", &query.agent);
+    equal("t.name = ?", &query.team);
+    equal("v.name = ?", &query.vendor);
+    equal("r.queue = ?", &query.queue);
+    if let Some(direction) = query.direction {
+        clauses.push("r.direction = ?");
+        values.push(Box::new(direction.as_str()));
+    }
+    if let Some(status) = query.status {
+        clauses.push("r.status = ?");
+        values.push(Box::new(status.as_str()));
+    }
+    if let Some(search) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        clauses.push(
+            "(r.path LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\'
+              OR r.caller_number LIKE ? ESCAPE '\\' OR r.callee_number LIKE ? ESCAPE '\\'
+              OR r.external_call_id LIKE ? ESCAPE '\\')",
+        );
+        let pattern = like_pattern(search);
+        // One value per placeholder of the clause above.
+        for _ in 0..5 {
+            values.push(Box::new(pattern.clone()));
+        }
+    }
+    if clauses.is_empty() {
+        return (String::new(), values);
+    }
+    (format!(" WHERE {}", clauses.join(" AND ")), values)
+}
+
+/// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally.
+fn like_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for ch in text.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(ch);
+    }
+    pattern.push('%');
+    pattern
+}
+
+pub fn page(conn: &Connection, query: &LibraryQuery) -> StoreResult<LibraryPage> {
+    let (filter_sql, values) = filters(query);
+    let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) {FROM}{filter_sql}"))?
+        .query_row(params.as_slice(), |row| row.get(0))?;
+
+    let direction = if query.sort_desc { "DESC" } else { "ASC" };
+    // NULLs last in either direction, then id so equal keys page stably.
+    let order = query.sort_by.column();
+    let sql = format!(
+        "SELECT r.id, r.path, r.call_start_ms, r.call_utc_offset_min, r.duration_ms, r.direction,
+                a.name, t.name, v.name, r.queue, r.disposition, r.caller_number, r.callee_number,
+                r.external_call_id, r.container, r.codec, r.sample_rate, r.channels, r.status,
+                r.problem
+         {FROM}{filter_sql}
+         ORDER BY {order} IS NULL, {order} {direction}, r.id {direction}
+         LIMIT {} OFFSET {}",
+        query.limit.min(MAX_PAGE),
+        query.offset
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(params.as_slice(), |row| {
+            let path: String = row.get(1)?;
+            let start_ms: Option<i64> = row.get(2)?;
+            let offset_min: Option<i32> = row.get(3)?;
+            let direction: Option<String> = row.get(5)?;
+            let status: String = row.get(18)?;
+            Ok(LibraryRow {
+                id: row.get(0)?,
+                file_name: file_name(&path),
+                path,
+                call_start: start_ms.and_then(|unix_ms| {
+                    CallStart {
+                        unix_ms,
+                        utc_offset_min: offset_min.unwrap_or(0),
+                    }
+                    .to_rfc3339()
+                }),
+                duration_ms: row.get(4)?,
+                direction: direction.as_deref().and_then(Direction::parse),
+                agent: row.get(6)?,
+                team: row.get(7)?,
+                vendor: row.get(8)?,
+                queue: row.get(9)?,
+                disposition: row.get(10)?,
+                caller_number: row.get(11)?,
+                callee_number: row.get(12)?,
+                external_call_id: row.get(13)?,
+                container: row.get(14)?,
+                codec: row.get(15)?,
+                sample_rate: row.get(16)?,
+                channels: row.get(17)?,
+                status: RecordingStatus::parse(&status).unwrap_or(RecordingStatus::Unreadable),
+                problem: row.get(19)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(LibraryPage {
+        total,
+        offset: query.offset,
+        rows,
+    })
+}
+
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_owned())
+}
+
+/// The distinct values the Library's filter menus offer.
+pub fn facets(conn: &Connection) -> StoreResult<LibraryFacets> {
+    let names = |sql: &str| -> StoreResult<Vec<String>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let values = stmt
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(values)
+    };
+    Ok(LibraryFacets {
+        agents: names("SELECT name FROM agents ORDER BY name")?,
+        teams: names("SELECT name FROM teams ORDER BY name")?,
+        vendors: names("SELECT name FROM vendors ORDER BY name")?,
+        queues: names(
+            "SELECT DISTINCT queue FROM recordings WHERE queue IS NOT NULL ORDER BY queue",
+        )?,
+        dispositions: names(
+            "SELECT DISTINCT disposition FROM recordings WHERE disposition IS NOT NULL
+             ORDER BY disposition",
+        )?,
+    })
+}

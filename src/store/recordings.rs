@@ -1,0 +1,195 @@
+//! Recordings: one row per audio file Hark has indexed. Hark never writes to the files.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::StoreResult;
+use super::audit_log;
+use super::parties::{self, PartyKind};
+use super::users::User;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Inbound,
+    Outbound,
+    Internal,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Inbound => "inbound",
+            Direction::Outbound => "outbound",
+            Direction::Internal => "internal",
+        }
+    }
+
+    /// Reads the spellings PBXs and CDR exports use (`in`, `inbound`, `incoming`, ...).
+    pub fn parse(text: &str) -> Option<Direction> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "in" | "inbound" | "incoming" | "i" => Some(Direction::Inbound),
+            "out" | "outbound" | "outgoing" | "o" => Some(Direction::Outbound),
+            "internal" | "local" | "exten" => Some(Direction::Internal),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RecordingStatus {
+    Ok,
+    Missing,
+    Unreadable,
+}
+
+impl RecordingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordingStatus::Ok => "ok",
+            RecordingStatus::Missing => "missing",
+            RecordingStatus::Unreadable => "unreadable",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<RecordingStatus> {
+        [Self::Ok, Self::Missing, Self::Unreadable]
+            .into_iter()
+            .find(|status| status.as_str() == text)
+    }
+}
+
+/// A call's start: the instant, and the UTC offset the source stated it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallStart {
+    pub unix_ms: i64,
+    pub utc_offset_min: i32,
+}
+
+impl CallStart {
+    pub fn from_datetime(time: chrono::DateTime<chrono::FixedOffset>) -> CallStart {
+        CallStart {
+            unix_ms: time.timestamp_millis(),
+            utc_offset_min: time.offset().local_minus_utc() / 60,
+        }
+    }
+
+    /// RFC 3339 in the offset the source used, e.g. `2026-11-02T09:14:05+03:30`.
+    pub fn to_rfc3339(self) -> Option<String> {
+        let offset = chrono::FixedOffset::east_opt(self.utc_offset_min * 60)?;
+        let utc = chrono::DateTime::from_timestamp_millis(self.unix_ms)?;
+        Some(
+            utc.with_timezone(&offset)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        )
+    }
+}
+
+/// What is known about a file's audio (from the decoder's probe).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AudioFacts {
+    pub container: Option<String>,
+    pub codec: Option<String>,
+    pub sample_rate: Option<u32>,
+    pub channels: Option<u16>,
+    pub duration_ms: Option<u64>,
+}
+
+/// Call metadata from file names or call records; names are resolved to party rows on insert.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CallFacts {
+    pub call_start: Option<CallStart>,
+    pub direction: Option<Direction>,
+    pub agent: Option<String>,
+    pub team: Option<String>,
+    pub vendor: Option<String>,
+    pub queue: Option<String>,
+    pub disposition: Option<String>,
+    pub caller_number: Option<String>,
+    pub callee_number: Option<String>,
+    pub external_call_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRecording {
+    pub path: String,
+    pub content_hash: Option<String>,
+    pub size_bytes: u64,
+    pub mtime_ns: i64,
+    pub audio: AudioFacts,
+    pub call: CallFacts,
+    pub status: RecordingStatus,
+    pub problem: Option<String>,
+}
+
+pub fn id_by_path(conn: &Connection, path: &str) -> StoreResult<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM recordings WHERE path = ?1", [path], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+pub fn count(conn: &Connection) -> StoreResult<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM recordings", [], |row| row.get(0))?)
+}
+
+/// Inserts one recording, creating its agent, team and vendor rows as needed. The caller
+/// appends the audit entry for the batch this insert belongs to.
+pub fn insert(tx: &Transaction<'_>, actor: &User, new: &NewRecording) -> StoreResult<i64> {
+    let call = &new.call;
+    let team_id = call
+        .team
+        .as_deref()
+        .map(|name| parties::ensure(tx, PartyKind::Team, name))
+        .transpose()?;
+    let vendor_id = call
+        .vendor
+        .as_deref()
+        .map(|name| parties::ensure(tx, PartyKind::Vendor, name))
+        .transpose()?;
+    let agent_id = call
+        .agent
+        .as_deref()
+        .map(|name| parties::ensure_agent(tx, name, team_id, vendor_id))
+        .transpose()?;
+    let audio = &new.audio;
+    tx.prepare_cached(
+        "INSERT INTO recordings (
+            path, content_hash, size_bytes, mtime_ns, container, codec, sample_rate, channels,
+            duration_ms, call_start_ms, call_utc_offset_min, direction, agent_id, team_id,
+            vendor_id, queue, disposition, caller_number, callee_number, external_call_id,
+            status, problem, imported_at, imported_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    )?
+    .execute(params![
+        new.path,
+        new.content_hash,
+        new.size_bytes as i64,
+        new.mtime_ns,
+        audio.container,
+        audio.codec,
+        audio.sample_rate,
+        audio.channels,
+        audio.duration_ms.map(|ms| ms as i64),
+        call.call_start.map(|start| start.unix_ms),
+        call.call_start.map(|start| start.utc_offset_min),
+        call.direction.map(Direction::as_str),
+        agent_id,
+        team_id,
+        vendor_id,
+        call.queue,
+        call.disposition,
+        call.caller_number,
+        call.callee_number,
+        call.external_call_id,
+        new.status.as_str(),
+        new.problem,
+        audit_log::now_rfc3339(),
+        actor.id,
+    ])?;
+    Ok(tx.last_insert_rowid())
+}

@@ -1,0 +1,11 @@
+//! Hark's integration tests: one binary, with modules mirroring `src/`.
+
+// A failed expectation in a test should stop that test with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod bindings;
+mod cli;
+mod common;
+mod demo;
+mod library;
+mod store;

@@ -1,0 +1,3 @@
+mod audit_log;
+mod migrate;
+mod users;

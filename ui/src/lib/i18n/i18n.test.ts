@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import en from './en.json';
+import fa from './fa.json';
+import {
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  initialLocale,
+  intlLocale,
+  isRtl,
+  matchLocale,
+  setLocale,
+  t,
+} from './index';
+
+afterEach(() => setLocale('en'));
+
+describe('catalogs', () => {
+  it('have identical key sets', () => {
+    expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have no empty values', () => {
+    for (const catalog of [en, fa]) {
+      for (const [key, value] of Object.entries(catalog)) {
+        expect(typeof value, key).toBe('string');
+        expect(value.trim(), key).not.toBe('');
+      }
+    }
+  });
+
+  it('use the same placeholders in every language', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(names(fa[key]), key).toEqual(names(en[key]));
+    }
+  });
+});
+
+describe('t', () => {
+  it('looks up the current locale', () => {
+    expect(t('nav.library')).toBe('Library');
+    setLocale('fa');
+    expect(t('nav.library')).toBe('کتابخانه');
+    expect(t('nav.settings')).toBe('تنظیمات');
+  });
+
+  it('interpolates parameters', () => {
+    expect(t('firstRun.continueAs', { name: 'Sara' })).toBe('Continue as Sara');
+    expect(t('settings.audit.problem', { seq: 12, message: 'hash mismatch' })).toBe('Entry 12: hash mismatch');
+  });
+
+  it('chooses the plural form with Intl.PluralRules', () => {
+    expect(t('library.count', { count: 1 })).toBe('1 recording');
+    expect(t('library.count', { count: 8 })).toBe('8 recordings');
+    expect(t('library.count', { count: 0 })).toBe('0 recordings');
+    expect(t('library.count', { count: 100000 })).toBe('100,000 recordings');
+  });
+
+  it('formats numbers in parameters with the locale digits', () => {
+    setLocale('fa');
+    expect(t('library.count', { count: 8 })).toBe('۸ تماس ضبط‌شده');
+  });
+});
+
+describe('formatting', () => {
+  it('formats durations as m:ss or h:mm:ss', () => {
+    expect(formatDuration(65_000)).toBe('1:05');
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(59_400)).toBe('0:59');
+    expect(formatDuration(3_725_000)).toBe('1:02:05');
+    expect(formatDuration(null)).toBe('');
+  });
+
+  it('formats durations with Persian digits in fa', () => {
+    setLocale('fa');
+    expect(formatDuration(65_000)).toBe('۱:۰۵');
+    expect(formatDuration(3_725_000)).toBe('۱:۰۲:۰۵');
+  });
+
+  it('formats numbers for the locale', () => {
+    expect(formatNumber(1234)).toBe('1,234');
+    setLocale('fa');
+    expect(formatNumber(1234)).toBe('۱٬۲۳۴');
+  });
+
+  it('uses the Persian calendar in fa-IR', () => {
+    setLocale('fa');
+    expect(intlLocale()).toBe('fa-IR');
+    const text = formatDateTime('2026-11-15T10:30:00+03:30', 'Asia/Tehran');
+    expect(text).toContain('۱۴۰۵');
+    expect(text).toContain('آبان');
+    expect(text).toContain('۱۰:۳۰');
+  });
+
+  it('uses the Gregorian calendar in English', () => {
+    const text = formatDateTime('2026-11-15T10:30:00+03:30', 'UTC');
+    expect(text).toContain('2026');
+    expect(text).toContain('Nov');
+    expect(text).toMatch(/07:00/);
+  });
+
+  it('leaves missing dates empty', () => {
+    expect(formatDateTime(null)).toBe('');
+  });
+});
+
+describe('locales', () => {
+  it('knows right-to-left languages', () => {
+    for (const tag of ['fa', 'fa-IR', 'ar', 'ar-EG', 'he', 'ur']) expect(isRtl(tag), tag).toBe(true);
+    for (const tag of ['en', 'en-GB', 'bg', 'de']) expect(isRtl(tag), tag).toBe(false);
+  });
+
+  it('matches tags to supported locales', () => {
+    expect(matchLocale('fa-IR')).toBe('fa');
+    expect(matchLocale('en_GB')).toBe('en');
+    expect(matchLocale('bg')).toBeNull();
+    expect(matchLocale(null)).toBeNull();
+  });
+
+  it('starts with the saved locale, then the system one, then English', () => {
+    expect(initialLocale('fa', 'en-US')).toBe('fa');
+    expect(initialLocale(null, 'fa-IR')).toBe('fa');
+    expect(initialLocale(null, 'bg-BG')).toBe('en');
+    expect(initialLocale('xx', null)).toBe('en');
+  });
+});
