@@ -195,7 +195,8 @@ pub fn page(conn: &Connection, query: &LibraryQuery) -> StoreResult<LibraryPage>
         .query_row(params.as_slice(), |row| row.get(0))?;
 
     let direction = if query.sort_desc { "DESC" } else { "ASC" };
-    // NULLs last in either direction, then id so equal keys page stably.
+    // Plain `column, id` in one direction lets SQLite walk the column's index instead of
+    // sorting the whole table for every page (NULLs come first ascending, last descending).
     let order = query.sort_by.column();
     let sql = format!(
         "SELECT r.id, r.path, r.call_start_ms, r.call_utc_offset_min, r.duration_ms, r.direction,
@@ -203,7 +204,7 @@ pub fn page(conn: &Connection, query: &LibraryQuery) -> StoreResult<LibraryPage>
                 r.external_call_id, r.container, r.codec, r.sample_rate, r.channels, r.status,
                 r.problem
          {FROM}{filter_sql}
-         ORDER BY {order} IS NULL, {order} {direction}, r.id {direction}
+         ORDER BY {order} {direction}, r.id {direction}
          LIMIT {} OFFSET {}",
         query.limit.min(MAX_PAGE),
         query.offset

@@ -5,4 +5,9 @@ export type AudioInfo = { path: string, container: string, codec: string, sample
 /**
  * Playable sample frames per channel.
  */
-frames: number, durationMs: number, durationSource: DurationSource, };
+frames: number, durationMs: number, durationSource: DurationSource, 
+/**
+ * Frames of encoder priming at the start that are not played (AAC in MP4, from its edit
+ * list); the duration and every frame index exclude them.
+ */
+primingFrames: number, };
