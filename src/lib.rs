@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod audio;
+pub mod bench;
 pub mod bindings;
 pub mod demo;
 pub mod error;

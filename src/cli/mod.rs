@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use hark::library::{self, LibraryQuery, LibrarySort};
 use hark::store::users::{self, Role};
 use hark::store::{self, Db, audit_log};
-use hark::{audio, demo, session, synthetic};
+use hark::{audio, bench, demo, session, synthetic};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -69,12 +69,36 @@ enum Command {
     /// Local profiles (reviewer, lead, auditor, admin).
     #[command(subcommand)]
     User(UserCommand),
+    /// Benchmarks beside the reference tools (ffmpeg, ffprobe); build with --release.
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Add synthetic recordings (metadata only, no audio) for scale tests and benchmarks.
     Synthetic {
         #[arg(long, default_value_t = 100_000)]
         count: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchCommand {
+    /// Decode long two-channel 8 kHz calls (PCM, mu-law, MP3, Opus) beside `ffmpeg -f null`.
+    Decode {
+        #[arg(long, default_value_t = 60)]
+        minutes: u32,
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
+        /// Where the generated calls are kept between runs.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Probe many short WAV and MP3 files beside ffprobe.
+    Probe {
+        #[arg(long, default_value_t = 5000)]
+        files: usize,
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -196,6 +220,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "Added {count} synthetic recordings (seed {seed}) to {}",
                 db.path().display()
             );
+        }
+        Command::Bench(BenchCommand::Decode { minutes, runs, dir }) => {
+            let dir = dir.clone().unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
+            output::print_decode_bench(*minutes, &bench::decode(&dir, *minutes, *runs)?);
+        }
+        Command::Bench(BenchCommand::Probe { files, dir }) => {
+            let dir = dir.clone().unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
+            output::print_probe_bench(*files, &bench::probe(&dir, *files)?);
         }
         Command::User(UserCommand::List) => {
             let db = open_db(&cli)?;

@@ -120,6 +120,14 @@ const SPECS: &[Spec] = &[
         args: &["-c:a", "libmp3lame", "-q:a", "4", "-write_xing", "0"],
         extension: "mp3",
     },
+    // GSM 6.10 in WAV ("WAV49", as Asterisk writes it) is 8 kHz mono only.
+    Spec {
+        name: "gsm",
+        codec: "gsm_ms",
+        exact: true,
+        args: &["-c:a", "libgsm_ms"],
+        extension: "wav",
+    },
     Spec {
         name: "flac",
         codec: "flac",
@@ -209,7 +217,12 @@ pub fn all() -> &'static [Fixture] {
         for spec in SPECS {
             for &(rate, channels) in LAYOUTS {
                 // Opus has no 44.1 kHz; libopus resamples and Ogg Opus always decodes at 48 kHz.
-                let rate = if spec.name == "opus" { 48000 } else { rate };
+                // GSM 6.10 is 8 kHz mono by definition.
+                let (rate, channels) = match spec.name {
+                    "opus" => (48000, channels),
+                    "gsm" => (8000, 1),
+                    _ => (rate, channels),
+                };
                 let path = dir.join(format!(
                     "{}-{rate}-{channels}.{}",
                     spec.name, spec.extension

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from './en.json';
 import fa from './fa.json';
 import {
@@ -11,9 +11,14 @@ import {
   matchLocale,
   setLocale,
   t,
+  utcOffsetMinutes,
 } from './index';
 
-afterEach(() => setLocale('en'));
+afterEach(() => {
+  setLocale('en');
+  vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
+});
 
 describe('catalogs', () => {
   it('have identical key sets', () => {
@@ -97,9 +102,68 @@ describe('formatting', () => {
     const text = formatDateTime('2026-11-15T10:30:00+03:30', 'UTC');
     expect(text).toContain('2026');
     expect(text).toContain('Nov');
-    expect(text).toMatch(/07:00/);
+    expect(text).toContain('7:00 AM');
   });
 
+  it('writes English hours without a leading zero', () => {
+    expect(formatDateTime('2026-11-05T16:22:18+00:00')).toBe('Nov 5, 2026, 4:22 PM');
+    expect(formatDateTime('2026-11-02T09:14:05Z')).toBe('Nov 2, 2026, 9:14 AM');
+    expect(formatDateTime('2026-11-02T09:14:05Z')).not.toContain('09:14');
+  });
+
+  it('keeps the 24-hour clock where the locale uses it', () => {
+    vi.stubGlobal('navigator', { language: 'en-GB' });
+    expect(intlLocale()).toBe('en-GB');
+    expect(formatDateTime('2026-11-05T16:22:18+00:00')).toBe('5 Nov 2026, 16:22');
+    setLocale('fa');
+    expect(formatDateTime('2026-11-05T16:22:18+00:00')).toContain('۱۶:۲۲');
+  });
+
+  it('leaves missing dates empty', () => {
+    expect(formatDateTime(null)).toBe('');
+  });
+});
+
+describe('call start times', () => {
+  it('reads the UTC offset an RFC 3339 time was written in', () => {
+    expect(utcOffsetMinutes('2026-11-02T09:14:05+03:30')).toBe(210);
+    expect(utcOffsetMinutes('2026-11-02T09:14:05.250-05:00')).toBe(-300);
+    expect(utcOffsetMinutes('2026-11-02T09:14:05+05:45')).toBe(345);
+    expect(utcOffsetMinutes('2026-11-02T09:14:05Z')).toBe(0);
+    expect(utcOffsetMinutes('2026-11-02T09:14:05+00:00')).toBe(0);
+    expect(utcOffsetMinutes('2026-11-02T09:14:05')).toBeNull();
+  });
+
+  it('shows the local time where the call happened, not the viewer\'s', () => {
+    // 05:44 UTC; a viewer in any time zone sees the 09:14 written by the source.
+    expect(formatDateTime('2026-11-02T09:14:05+03:30')).toBe('Nov 2, 2026, 9:14 AM');
+    expect(formatDateTime('2026-11-02T09:14:05+05:45')).toBe('Nov 2, 2026, 9:14 AM');
+    // 04:30 UTC on Nov 3, but the call was taken late on Nov 2 in New York.
+    expect(formatDateTime('2026-11-02T23:30:00-05:00')).toBe('Nov 2, 2026, 11:30 PM');
+    // Moving the reviewer's clock changes nothing.
+    for (const zone of ['America/Los_Angeles', 'Asia/Tokyo', 'UTC']) {
+      vi.stubEnv('TZ', zone);
+      expect(formatDateTime('2026-11-02T23:30:00-05:00'), zone).toBe('Nov 2, 2026, 11:30 PM');
+    }
+  });
+
+  it('keeps the call\'s local date in the Persian calendar', () => {
+    setLocale('fa');
+    // 23:50 in Tehran on 24 Aban 1405 is already 20:20 UTC; the date must not slip either way.
+    const text = formatDateTime('2026-11-15T23:50:00+03:30');
+    expect(text).toContain('۲۴ آبان ۱۴۰۵');
+    expect(text).toContain('۲۳:۵۰');
+    expect(formatDateTime('2026-11-15T10:30:00+03:30')).toContain('۱۰:۳۰');
+  });
+
+  it('still honours an explicit time zone', () => {
+    expect(formatDateTime('2026-11-02T09:14:05+03:30', 'UTC')).toBe('Nov 2, 2026, 5:44 AM');
+    expect(formatDateTime('2026-11-02T09:14:05+03:30', 'Asia/Tokyo')).toBe('Nov 2, 2026, 2:44 PM');
+  });
+
+  it('returns text it cannot read unchanged', () => {
+    expect(formatDateTime('yesterday')).toBe('yesterday');
+  });
   it('leaves missing dates empty', () => {
     expect(formatDateTime(null)).toBe('');
   });

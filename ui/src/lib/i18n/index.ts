@@ -119,21 +119,49 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: 'short',
   day: 'numeric',
-  hour: '2-digit',
+  // "4:22 PM" in American English; locales with a 24-hour clock (en-GB, fa-IR) keep it.
+  hour: 'numeric',
   minute: '2-digit',
 };
 
+function dateTimeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const tag = intlLocale();
+  const options = timeZone ? { ...DATE_TIME, timeZone } : DATE_TIME;
+  return cached(`d|${tag}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(tag, options));
+}
+
+const UTC_OFFSET = /(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
 /**
- * Formats an RFC 3339 instant for the current locale, in the viewer's time zone unless one
- * is given. Persian gets the Persian (Solar Hijri) calendar and Persian digits from Intl.
+ * The offset from UTC, in minutes, that an RFC 3339 time was written in
+ * (`…+03:30` → 210, `…-05:00` → -300, `…Z` → 0), or null when the text states none.
+ */
+export function utcOffsetMinutes(iso: string): number | null {
+  const match = UTC_OFFSET.exec(iso.trim());
+  if (!match) return null;
+  if (!match[1]) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * Formats an RFC 3339 time for the current locale. Without `timeZone` it shows the wall-clock
+ * date and time the source wrote (`2026-11-02T09:14:05+03:30` → "Nov 2, 2026, 9:14 AM"), which
+ * for a call is the local time where it happened, whatever the reviewer's own time zone; with
+ * an IANA `timeZone` it shows that instant in that zone. Persian gets the Persian (Solar Hijri)
+ * calendar and Persian digits from Intl.
  */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const tag = intlLocale();
-  const options = timeZone ? { ...DATE_TIME, timeZone } : DATE_TIME;
-  return cached(`d|${tag}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(tag, options)).format(date);
+  if (timeZone) return dateTimeFormat(timeZone).format(date);
+  const offset = utcOffsetMinutes(iso);
+  // No offset: Date read the text as local time, so the viewer's zone gives it back unchanged.
+  if (offset === null) return dateTimeFormat(undefined).format(date);
+  // Fixed-offset zones such as '+03:30' are recent in Intl (older WebKitGTK and Node reject
+  // them), so move the instant by the offset and read its fields in UTC: the same wall clock.
+  return dateTimeFormat('UTC').format(new Date(date.getTime() + offset * 60_000));
 }
 
 /** 65 000 ms → "1:05", 3 725 000 ms → "1:02:05", in the locale's digits. */

@@ -6,27 +6,42 @@ import type { MessageKey } from '../../lib/i18n';
 export interface Column {
   id: string;
   labelKey: MessageKey;
-  /** Width in rem; the last column also takes whatever room is left. */
-  width: number;
+  /** Narrowest width in rem; the table scrolls sideways only when the columns can't get it. */
+  min: number;
+  /**
+   * Share of the room left over once every column has its minimum (an `fr` weight). Columns
+   * without one keep their minimum. The file name has the largest share, so it takes most of
+   * the spare room until it is wide; then the free-text columns widen too.
+   */
+  grow?: number;
   /** Absent for columns the backend cannot sort by. */
   sort?: LibrarySort;
 }
 
+// The minimums fit the default 1280 px window (about 73.7rem beside the navigation rail) with
+// some room to spare for the file name: at the table's 13px text, times, durations, directions,
+// phone numbers, vendors and typical names and teams show in full, and the header labels fit
+// with the sort arrow. Longer values end in "…" and show whole in their tooltip.
 export const COLUMNS: readonly Column[] = [
-  { id: 'start', labelKey: 'library.col.start', width: 13, sort: 'callStart' },
-  { id: 'duration', labelKey: 'library.col.duration', width: 6.5, sort: 'durationMs' },
-  { id: 'agent', labelKey: 'library.col.agent', width: 10, sort: 'agent' },
-  { id: 'team', labelKey: 'library.col.team', width: 8.5, sort: 'team' },
-  { id: 'vendor', labelKey: 'library.col.vendor', width: 8.5, sort: 'vendor' },
-  { id: 'queue', labelKey: 'library.col.queue', width: 8.5, sort: 'queue' },
-  { id: 'direction', labelKey: 'library.col.direction', width: 7, sort: 'direction' },
-  { id: 'disposition', labelKey: 'library.col.disposition', width: 9, sort: 'disposition' },
-  { id: 'caller', labelKey: 'library.col.caller', width: 10.5 },
-  { id: 'callee', labelKey: 'library.col.callee', width: 10.5 },
-  { id: 'fileName', labelKey: 'library.col.fileName', width: 16, sort: 'fileName' },
+  { id: 'start', labelKey: 'library.col.start', min: 10.6, sort: 'callStart' },
+  { id: 'duration', labelKey: 'library.col.duration', min: 5, sort: 'durationMs' },
+  { id: 'agent', labelKey: 'library.col.agent', min: 6.5, grow: 0.35, sort: 'agent' },
+  { id: 'team', labelKey: 'library.col.team', min: 6.5, grow: 0.3, sort: 'team' },
+  { id: 'vendor', labelKey: 'library.col.vendor', min: 10, grow: 0.3, sort: 'vendor' },
+  { id: 'queue', labelKey: 'library.col.queue', min: 5.3, grow: 0.25, sort: 'queue' },
+  { id: 'direction', labelKey: 'library.col.direction', min: 5.25, sort: 'direction' },
+  { id: 'disposition', labelKey: 'library.col.disposition', min: 6, grow: 0.25, sort: 'disposition' },
+  { id: 'caller', labelKey: 'library.col.caller', min: 6.9 },
+  { id: 'callee', labelKey: 'library.col.callee', min: 6.9 },
+  { id: 'fileName', labelKey: 'library.col.fileName', min: 3, grow: 1, sort: 'fileName' },
 ];
 
-/** Fixed tracks (no intrinsic sizing, so layout stays cheap while scrolling 100,000 rows). */
-export const GRID_COLUMNS = COLUMNS.map((c, i) => (i === COLUMNS.length - 1 ? `minmax(${c.width}rem, 1fr)` : `${c.width}rem`)).join(' ');
+function track(column: Column): string {
+  return column.grow ? `minmax(${column.min}rem, ${column.grow}fr)` : `${column.min}rem`;
+}
 
-export const GRID_MIN_WIDTH = `${COLUMNS.reduce((sum, c) => sum + c.width, 0)}rem`;
+/** Fixed and `fr` tracks only (no intrinsic sizing, so layout stays cheap while scrolling 100,000 rows). */
+export const GRID_COLUMNS = COLUMNS.map(track).join(' ');
+
+/** Below this width the table scrolls sideways. */
+export const GRID_MIN_WIDTH = `${Number(COLUMNS.reduce((sum, c) => sum + c.min, 0).toFixed(3))}rem`;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { COLUMNS, GRID_COLUMNS, GRID_MIN_WIDTH } from './columns';
+
+const REM = 14; // px, the root font size in app.css
+// The default 1280 px window minus the navigation rail (14rem), the view's padding (2 × 1.75rem)
+// and the table's border.
+const ROOM_AT_1280 = 1280 - 14 * REM - 2 * 1.75 * REM - 2;
+
+describe('library columns', () => {
+  it('fit the default window without scrolling sideways', () => {
+    const min = parseFloat(GRID_MIN_WIDTH) * REM;
+    expect(min).toBeLessThanOrEqual(ROOM_AT_1280);
+  });
+
+  it('leave Northwind BPO room in the vendor column', () => {
+    expect(COLUMNS.find((c) => c.id === 'vendor')?.min).toBeGreaterThanOrEqual(10);
+  });
+
+  it('give the file name the largest share of the spare room', () => {
+    const file = COLUMNS.find((c) => c.id === 'fileName');
+    expect(COLUMNS.at(-1)).toBe(file);
+    for (const column of COLUMNS) expect(column.grow ?? 0).toBeLessThanOrEqual(file?.grow ?? 0);
+  });
+
+  it('make one fixed or fr track per column', () => {
+    const tracks = GRID_COLUMNS.match(/minmax\([^)]*\)|\S+/g) ?? [];
+    expect(tracks).toHaveLength(COLUMNS.length);
+    for (const track of tracks) expect(track).toMatch(/^(minmax\(\d+(\.\d+)?rem, \d+(\.\d+)?fr\)|\d+(\.\d+)?rem)$/);
+  });
+});
