@@ -177,7 +177,11 @@ pub fn probe(dir: &Path, count: usize) -> Result<Vec<(String, f64, f64)>, BenchE
     let mut rows = Vec::new();
     for (name, extension, args) in [
         ("WAV", "wav", &["-c:a", "pcm_s16le"][..]),
-        ("MP3 (Xing)", "mp3", &["-c:a", "libmp3lame", "-b:a", "32k"][..]),
+        (
+            "MP3 (Xing)",
+            "mp3",
+            &["-c:a", "libmp3lame", "-b:a", "32k"][..],
+        ),
     ] {
         let folder = dir.join(format!("probe-{extension}-{count}"));
         let sample = dir.join(format!("probe-sample.{extension}"));
@@ -216,7 +220,14 @@ pub fn probe(dir: &Path, count: usize) -> Result<Vec<(String, f64, f64)>, BenchE
             for file in slice {
                 run_tool(
                     Command::new("ffprobe")
-                        .args(["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0"])
+                        .args([
+                            "-v",
+                            "error",
+                            "-show_entries",
+                            "format=duration",
+                            "-of",
+                            "csv=p=0",
+                        ])
                         .arg(file),
                 )?;
             }

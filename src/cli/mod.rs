@@ -222,11 +222,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
         }
         Command::Bench(BenchCommand::Decode { minutes, runs, dir }) => {
-            let dir = dir.clone().unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
+            let dir = dir
+                .clone()
+                .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
             output::print_decode_bench(*minutes, &bench::decode(&dir, *minutes, *runs)?);
         }
         Command::Bench(BenchCommand::Probe { files, dir }) => {
-            let dir = dir.clone().unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
+            let dir = dir
+                .clone()
+                .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
             output::print_probe_bench(*files, &bench::probe(&dir, *files)?);
         }
         Command::User(UserCommand::List) => {

@@ -72,7 +72,10 @@ pub fn print_probe(info: &AudioInfo) {
 
 pub fn print_decode_bench(minutes: u32, rows: &[hark::bench::Comparison]) {
     println!("Decode a {minutes}-minute two-channel 8 kHz call (best of runs, wall clock)");
-    println!("{:<12} {:>10} {:>12} {:>18}", "FORMAT", "HARK", "FFMPEG", "HARK vs FFMPEG");
+    println!(
+        "{:<12} {:>10} {:>12} {:>18}",
+        "FORMAT", "HARK", "FFMPEG", "HARK vs FFMPEG"
+    );
     for row in rows {
         println!(
             "{:<12} {:>9.3}s {:>11.3}s {:>17.2}x",
@@ -87,8 +90,14 @@ pub fn print_decode_bench(minutes: u32, rows: &[hark::bench::Comparison]) {
 
 pub fn print_probe_bench(files: usize, rows: &[(String, f64, f64)]) {
     println!("Probe {files} short files per format (files per second)");
-    println!("{:<12} {:>12} {:>12} {:>10}", "FORMAT", "HARK", "FFPROBE", "RATIO");
+    println!(
+        "{:<12} {:>12} {:>12} {:>10}",
+        "FORMAT", "HARK", "FFPROBE", "RATIO"
+    );
     for (name, hark, ffprobe) in rows {
-        println!("{name:<12} {hark:>12.0} {ffprobe:>12.0} {:>9.1}x", hark / ffprobe.max(1e-9));
+        println!(
+            "{name:<12} {hark:>12.0} {ffprobe:>12.0} {:>9.1}x",
+            hark / ffprobe.max(1e-9)
+        );
     }
 }
