@@ -11,6 +11,10 @@ const COMMANDS: &[&str] = &[
     "library_facets",
     "set_locale",
     "verify_audit_log",
+    "import_start",
+    "import_cancel",
+    "import_running",
+    "preview_pattern",
 ];
 
 fn main() {

@@ -19,6 +19,9 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
     use crate::audio::{AudioInfo, DurationSource};
     use crate::demo::DemoReport;
     use crate::error::CommandError;
+    use crate::import::join::{CdrReport, Conflict};
+    use crate::import::pattern::Extracted;
+    use crate::import::{ImportPhase, ImportProgress, ImportReport, ImportRequest, Problem};
     use crate::library::{LibraryFacets, LibraryPage, LibraryQuery, LibraryRow, LibrarySort};
     use crate::store::audit_log::{AuditEntry, AuditProblem, AuditVerification};
     use crate::store::recordings::{Direction, RecordingStatus};
@@ -29,7 +32,15 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         AuditEntry,
         AuditProblem,
         AuditVerification,
+        CdrReport,
         CommandError,
+        Conflict,
+        Extracted,
+        ImportPhase,
+        ImportProgress,
+        ImportReport,
+        ImportRequest,
+        Problem,
         DemoReport,
         Direction,
         DurationSource,

@@ -4,6 +4,7 @@
 use crate::audio::AudioError;
 use crate::demo::DemoError;
 use crate::fingerprint::FingerprintError;
+use crate::import::ImportError;
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -16,6 +17,8 @@ pub enum Error {
     Demo(#[from] DemoError),
     #[error(transparent)]
     Read(#[from] FingerprintError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
 }
 
 impl Error {
@@ -30,6 +33,8 @@ impl Error {
             Error::Demo(DemoError::NotFound(_)) => "demo_missing",
             Error::Demo(_) => "demo",
             Error::Read(_) => "io",
+            Error::Import(ImportError::NoSuchPath(_)) => "no_such_path",
+            Error::Import(_) => "import",
         }
     }
 }

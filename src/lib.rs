@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod demo;
 pub mod error;
 pub mod fingerprint;
+pub mod import;
 pub mod library;
 pub mod session;
 pub mod store;

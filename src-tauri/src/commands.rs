@@ -1,9 +1,11 @@
 //! Tauri commands: each takes the state, calls the `hark` library, converts the error.
 
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use hark::app::{self, AppStatus};
 use hark::demo::{self, DemoReport};
+use hark::import::pattern::Extracted;
+use hark::import::{self, ImportRequest};
 use hark::library::{self, LibraryFacets, LibraryPage, LibraryQuery};
 use hark::session;
 use hark::store::audit_log::{self, AuditVerification};
@@ -54,4 +56,36 @@ pub fn set_locale(state: State<'_, AppState>, locale: String) -> CommandResult<(
 #[tauri::command(async)]
 pub fn verify_audit_log(state: State<'_, AppState>) -> CommandResult<AuditVerification> {
     audit_log::verify(state.db()?.conn()).map_err(from_error)
+}
+
+#[tauri::command(async)]
+pub fn import_start(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: ImportRequest,
+) -> CommandResult<()> {
+    let db_path = state.db_path().to_path_buf();
+    state.import()?.start(app, db_path, request)
+}
+
+#[tauri::command(async)]
+pub fn import_cancel(state: State<'_, AppState>) -> CommandResult<()> {
+    state.import()?.cancel();
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn import_running(state: State<'_, AppState>) -> CommandResult<bool> {
+    Ok(state.import()?.is_running())
+}
+
+/// What a file-name pattern reads from sample names (`null` where it does not match).
+#[tauri::command(async)]
+pub fn preview_pattern(
+    state: State<'_, AppState>,
+    pattern: String,
+    names: Vec<String>,
+) -> CommandResult<Vec<Option<Extracted>>> {
+    let pattern = import::resolve_pattern(state.db()?.conn(), &pattern).map_err(from_error)?;
+    Ok(names.iter().map(|name| pattern.extract(name)).collect())
 }

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod import_job;
 mod options;
 mod state;
 
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         }
     };
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(db))
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -34,6 +36,10 @@ fn main() -> ExitCode {
             commands::library_facets,
             commands::set_locale,
             commands::verify_audit_log,
+            commands::import_start,
+            commands::import_cancel,
+            commands::import_running,
+            commands::preview_pattern,
         ])
         .run(tauri::generate_context!());
     match result {

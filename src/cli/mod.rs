@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use hark::import::{self, ImportOptions};
 use hark::library::{self, LibraryQuery, LibrarySort};
 use hark::store::users::{self, Role};
 use hark::store::{self, Db, audit_log};
@@ -39,6 +40,44 @@ enum Command {
         /// The demo folder (default: the assets/demo folder Hark was built with).
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+    },
+    /// Import recordings from folders (recursive) or files; re-running re-scans incrementally.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The vendor these recordings come from.
+        #[arg(long)]
+        vendor: Option<String>,
+        /// The team these recordings belong to.
+        #[arg(long)]
+        team: Option<String>,
+        /// A built-in pattern (asterisk, datetime), a saved one, or a template such as
+        /// "{direction}-{callee}-{caller}-{date:%Y%m%d}-{time:%H%M%S}-{uniqueid}".
+        #[arg(long)]
+        pattern: Option<String>,
+        /// Call records to join: Asterisk's Master.csv, or a CSV with a header row.
+        #[arg(long, value_name = "FILE")]
+        cdr: Option<PathBuf>,
+        /// How to read --cdr: `asterisk` (Master.csv, no header) or `csv` (header row; the
+        /// column mapping is guessed, or reused from the last import of the same source).
+        #[arg(long, default_value = "auto")]
+        cdr_format: String,
+        /// The recorder's UTC offset for local times, e.g. +03:30 (default: this computer's).
+        #[arg(long, value_parser = parse_offset, allow_hyphen_values = true)]
+        utc_offset: Option<i32>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what a file-name pattern reads from sample names, before importing.
+    Pattern {
+        /// A built-in name (asterisk, datetime) or a template.
+        pattern: String,
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+        /// Save the template under this name for later imports.
+        #[arg(long)]
+        save_as: Option<String>,
     },
     /// List the recordings in the library.
     List {
@@ -133,6 +172,21 @@ enum UserCommand {
     },
 }
 
+fn parse_offset(text: &str) -> Result<i32, String> {
+    let (sign, rest) = match text.chars().next() {
+        Some('+') => (1, &text[1..]),
+        Some('-') => (-1, &text[1..]),
+        _ => return Err("expected +HH:MM or -HH:MM".into()),
+    };
+    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
+    let hours: i32 = hours.parse().map_err(|_| "expected +HH:MM".to_owned())?;
+    let minutes: i32 = minutes.parse().map_err(|_| "expected +HH:MM".to_owned())?;
+    if hours > 14 || minutes >= 60 {
+        return Err("offsets run from -14:00 to +14:00".into());
+    }
+    Ok(sign * (hours * 60 + minutes))
+}
+
 fn parse_role(text: &str) -> Result<Role, String> {
     Role::parse(text).ok_or_else(|| "expected reviewer, lead, auditor or admin".to_owned())
 }
@@ -155,6 +209,74 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 report.already_present,
                 db.path().display()
             );
+        }
+        Command::Import {
+            paths,
+            vendor,
+            team,
+            pattern,
+            cdr,
+            cdr_format,
+            utc_offset,
+            json,
+        } => {
+            let mut db = open_db(&cli)?;
+            let actor = session::actor_for_cli(&mut db, cli.user.as_deref())?;
+            let pattern = match pattern {
+                Some(text) => Some(import::resolve_pattern(db.conn(), text)?),
+                None => None,
+            };
+            let options = ImportOptions {
+                roots: paths.clone(),
+                vendor: vendor.clone(),
+                team: team.clone(),
+                pattern,
+                cdr: cdr
+                    .as_ref()
+                    .map(|path| import::cdr_input(path, cdr_format))
+                    .transpose()?,
+                utc_offset_min: *utc_offset,
+                threads: 0,
+            };
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let show = !*json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let report = import::run(
+                &mut db,
+                &actor,
+                &options,
+                &mut |p| {
+                    if show {
+                        output::print_progress(p);
+                    }
+                },
+                &cancel,
+            )?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                output::print_import(&report);
+            }
+            if !report.problems.is_empty() {
+                return Ok(ExitCode::from(3));
+            }
+        }
+        Command::Pattern {
+            pattern,
+            names,
+            save_as,
+        } => {
+            let mut db = open_db(&cli)?;
+            let compiled = import::resolve_pattern(db.conn(), pattern)?;
+            for name in names {
+                match compiled.extract(name) {
+                    Some(found) => println!("{name}\n  {}", serde_json::to_string(&found)?),
+                    None => println!("{name}\n  (no match)"),
+                }
+            }
+            if let Some(save_as) = save_as {
+                db.write(|tx| hark::store::import_settings::save_pattern(tx, save_as, pattern))?;
+                println!("Saved as {save_as:?}");
+            }
         }
         Command::List { json, agent, limit } => {
             let db = open_db(&cli)?;

@@ -101,3 +101,82 @@ pub fn print_probe_bench(files: usize, rows: &[(String, f64, f64)]) {
         );
     }
 }
+
+pub fn print_progress(progress: &hark::import::ImportProgress) {
+    use hark::import::ImportPhase;
+    let phase = match progress.phase {
+        ImportPhase::Scanning => "scanning",
+        ImportPhase::Reading => "reading",
+        ImportPhase::CallRecords => "call records",
+        ImportPhase::Done => "done",
+    };
+    let left = progress
+        .seconds_left
+        .map(|s| format!(", {s:.0} s left"))
+        .unwrap_or_default();
+    eprint!(
+        "\r{phase}: {} of {} files, {:.0} files/s{left}      ",
+        progress.done, progress.total, progress.files_per_second
+    );
+    if progress.phase == ImportPhase::Done {
+        eprintln!();
+    }
+}
+
+pub fn print_import(report: &hark::import::ImportReport) {
+    println!(
+        "{} audio files seen in {:.2} s ({:.0} files/s): {} added, {} updated, {} unchanged, \
+         {} moved, {} missing; {} non-audio files passed over",
+        report.files_seen,
+        report.seconds,
+        report.files_per_second,
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.moved,
+        report.missing,
+        report.not_audio
+    );
+    if report.cancelled {
+        println!("Cancelled: the files read so far are in the library.");
+    }
+    if !report.problems.is_empty() {
+        println!(
+            "{} problems (these files are listed in the Library's Problems filter):",
+            report.problems.len()
+        );
+        for problem in &report.problems {
+            println!("  {}: {}", problem.path, problem.reason);
+        }
+    }
+    for passed in &report.passed_over {
+        println!("  passed over {}: {}", passed.path, passed.reason);
+    }
+    if let Some(cdr) = &report.cdr {
+        println!(
+            "Call records {}: {} rows, {} joined by call id, {} by time and number",
+            cdr.file, cdr.rows, cdr.matched_by_call_id, cdr.matched_by_time
+        );
+        println!(
+            "  {} rows with no recording:",
+            cdr.rows_without_recording.len()
+        );
+        for row in &cdr.rows_without_recording {
+            println!("    {row}");
+        }
+        println!(
+            "  {} recordings with no call record:",
+            cdr.recordings_without_row.len()
+        );
+        for path in &cdr.recordings_without_row {
+            println!("    {path}");
+        }
+        println!("  {} conflicts:", cdr.conflicts.len());
+        for c in &cdr.conflicts {
+            println!(
+                "    {} (row {}): {} is {:?} in the recording, {:?} in the call record",
+                c.path, c.row, c.field, c.recording_value, c.record_value
+            );
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! migrated by numbered SQL keyed on `PRAGMA user_version`. One module per table or aggregate.
 
 pub mod audit_log;
+pub mod import_settings;
 mod migrate;
 pub mod parties;
 pub mod recordings;

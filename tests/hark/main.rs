@@ -8,5 +8,6 @@ mod bindings;
 mod cli;
 mod common;
 mod demo;
+mod import;
 mod library;
 mod store;

@@ -1,0 +1,4 @@
+mod cdr;
+mod pattern;
+mod rescan;
+mod spool;
