@@ -241,3 +241,167 @@ pub fn probe(dir: &Path, count: usize) -> Result<Vec<(String, f64, f64)>, BenchE
     }
     Ok(rows)
 }
+
+/// Import figures: the first import of a generated folder, an unchanged re-scan, and ffprobe
+/// run on every file of the same folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportBench {
+    pub files: usize,
+    pub import: Duration,
+    pub rescan: Duration,
+    pub ffprobe: Duration,
+    pub ffprobe_workers: usize,
+    /// Peak resident memory of this process (VmHWM), in MiB.
+    pub peak_rss_mib: f64,
+}
+
+impl ImportBench {
+    pub fn import_rate(&self) -> f64 {
+        self.files as f64 / self.import.as_secs_f64().max(1e-9)
+    }
+
+    pub fn ffprobe_rate(&self) -> f64 {
+        self.files as f64 / self.ffprobe.as_secs_f64().max(1e-9)
+    }
+}
+
+/// A folder of `count` recordings, half WAV and half MP3, copied from 40 distinct calls of 5 to
+/// 25 s into nested date folders with Asterisk names (kept in `dir` for reruns).
+pub fn make_import_folder(dir: &Path, count: usize) -> Result<PathBuf, BenchError> {
+    let io = |path: &Path, source| BenchError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let minute = speech_minute(dir)?;
+    let seeds_dir = dir.join("import-seeds");
+    std::fs::create_dir_all(&seeds_dir).map_err(|e| io(&seeds_dir, e))?;
+    let mut seeds = Vec::new();
+    for n in 0..40u32 {
+        let mp3 = n % 2 == 1;
+        let seed = seeds_dir.join(format!("seed-{n}.{}", if mp3 { "mp3" } else { "wav" }));
+        if !seed.exists() {
+            let codec: &[&str] = if mp3 {
+                &["-c:a", "libmp3lame", "-b:a", "32k"]
+            } else {
+                &["-c:a", "pcm_s16le"]
+            };
+            run_tool(
+                Command::new("ffmpeg")
+                    .args(["-v", "error", "-y", "-ss", &(n % 30).to_string(), "-i"])
+                    .arg(&minute)
+                    .args(["-t", &(5 + n % 21).to_string()])
+                    .args(codec)
+                    .arg(&seed),
+            )?;
+        }
+        seeds.push(seed);
+    }
+    let folder = dir.join(format!("import-{count}"));
+    for n in 0..count {
+        let seed = &seeds[n % seeds.len()];
+        let extension = seed.extension().and_then(|e| e.to_str()).unwrap_or("wav");
+        let day = 1 + n % 28;
+        let path = folder.join(format!(
+            "2026/10/{day:02}/in-44{:02}-55555{n:05}-202610{day:02}-{:02}{:02}00-17{n:08}.{n}.{extension}",
+            n % 50,
+            8 + n % 10,
+            n % 60
+        ));
+        if !path.exists() {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+            }
+            std::fs::copy(seed, &path).map_err(|e| io(&path, e))?;
+        }
+    }
+    Ok(folder)
+}
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kib / 1024.0)
+        })
+        .unwrap_or(0.0)
+}
+
+/// Imports the folder into a fresh database in `dir`, re-scans it unchanged, and runs ffprobe
+/// on every file with as many workers as Hark has cores.
+pub fn import(dir: &Path, count: usize) -> Result<ImportBench, BenchError> {
+    use std::sync::atomic::AtomicBool;
+
+    let folder = make_import_folder(dir, count)?;
+    let db_path = dir.join(format!("import-bench-{count}.db"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db_path.display()));
+    }
+    let store_error = |e: crate::store::StoreError| BenchError::Tool {
+        tool: "hark store".into(),
+        detail: e.to_string(),
+    };
+    let mut db = crate::store::Db::open(&db_path).map_err(store_error)?;
+    let actor =
+        crate::session::create_user(&mut db, None, "bench", crate::store::users::Role::Admin)
+            .map_err(store_error)?;
+    let options = crate::import::ImportOptions {
+        roots: vec![folder.clone()],
+        ..crate::import::ImportOptions::default()
+    };
+    let cancel = AtomicBool::new(false);
+    let import_error = |e: crate::import::ImportError| BenchError::Tool {
+        tool: "hark import".into(),
+        detail: e.to_string(),
+    };
+    let started = Instant::now();
+    crate::import::run(&mut db, &actor, &options, &mut |_| {}, &cancel).map_err(import_error)?;
+    let import = started.elapsed();
+    let started = Instant::now();
+    crate::import::run(&mut db, &actor, &options, &mut |_| {}, &cancel).map_err(import_error)?;
+    let rescan = started.elapsed();
+    let peak_rss_mib = peak_rss_mib();
+
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result<(), BenchError> {
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(file) = files.get(index) else {
+                            return Ok(());
+                        };
+                        run_tool(
+                            Command::new("ffprobe")
+                                .args(["-v", "error", "-show_entries", "format=duration"])
+                                .arg(file),
+                        )?;
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Ok(())))
+            .collect::<Result<Vec<()>, BenchError>>()
+    })?;
+    let ffprobe = started.elapsed();
+    Ok(ImportBench {
+        files: files.len(),
+        import,
+        rescan,
+        ffprobe,
+        ffprobe_workers: workers,
+        peak_rss_mib,
+    })
+}

@@ -132,6 +132,13 @@ enum BenchCommand {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Import a generated folder of recordings (WAV and MP3) beside ffprobe on every file.
+    Import {
+        #[arg(long, default_value_t = 10_000)]
+        files: usize,
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Probe many short WAV and MP3 files beside ffprobe.
     Probe {
         #[arg(long, default_value_t = 5000)]
@@ -348,6 +355,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .clone()
                 .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
             output::print_decode_bench(*minutes, &bench::decode(&dir, *minutes, *runs)?);
+        }
+        Command::Bench(BenchCommand::Import { files, dir }) => {
+            let dir = dir
+                .clone()
+                .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
+            output::print_import_bench(&bench::import(&dir, *files)?);
         }
         Command::Bench(BenchCommand::Probe { files, dir }) => {
             let dir = dir

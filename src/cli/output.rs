@@ -180,3 +180,30 @@ pub fn print_import(report: &hark::import::ImportReport) {
         }
     }
 }
+
+pub fn print_import_bench(bench: &hark::bench::ImportBench) {
+    println!(
+        "Import {} recordings (WAV and MP3 in nested date folders)",
+        bench.files
+    );
+    println!(
+        "  Hark import:       {:>8.2} s  {:>8.0} files/s",
+        bench.import.as_secs_f64(),
+        bench.import_rate()
+    );
+    println!(
+        "  Hark re-scan:      {:>8.2} s  (unchanged files: one stat each)",
+        bench.rescan.as_secs_f64()
+    );
+    println!(
+        "  ffprobe each file: {:>8.2} s  {:>8.0} files/s ({} in parallel)",
+        bench.ffprobe.as_secs_f64(),
+        bench.ffprobe_rate(),
+        bench.ffprobe_workers
+    );
+    println!(
+        "  Hark vs ffprobe:   {:>8.1}x; peak memory {:.0} MiB",
+        bench.import_rate() / bench.ffprobe_rate().max(1e-9),
+        bench.peak_rss_mib
+    );
+}
