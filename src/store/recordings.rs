@@ -136,10 +136,14 @@ pub fn count(conn: &Connection) -> StoreResult<i64> {
     Ok(conn.query_row("SELECT count(*) FROM recordings", [], |row| row.get(0))?)
 }
 
-/// Inserts one recording, creating its agent, team and vendor rows as needed. The caller
-/// appends the audit entry for the batch this insert belongs to.
-pub fn insert(tx: &Transaction<'_>, actor: &User, new: &NewRecording) -> StoreResult<i64> {
-    let call = &new.call;
+/// The agent, team and vendor rows a call's names refer to, created as needed.
+struct PartyIds {
+    agent_id: Option<i64>,
+    team_id: Option<i64>,
+    vendor_id: Option<i64>,
+}
+
+fn party_ids(tx: &Transaction<'_>, call: &CallFacts) -> StoreResult<PartyIds> {
     let team_id = call
         .team
         .as_deref()
@@ -155,6 +159,22 @@ pub fn insert(tx: &Transaction<'_>, actor: &User, new: &NewRecording) -> StoreRe
         .as_deref()
         .map(|name| parties::ensure_agent(tx, name, team_id, vendor_id))
         .transpose()?;
+    Ok(PartyIds {
+        agent_id,
+        team_id,
+        vendor_id,
+    })
+}
+
+/// Inserts one recording, creating its agent, team and vendor rows as needed. The caller
+/// appends the audit entry for the batch this insert belongs to.
+pub fn insert(tx: &Transaction<'_>, actor: &User, new: &NewRecording) -> StoreResult<i64> {
+    let call = &new.call;
+    let PartyIds {
+        agent_id,
+        team_id,
+        vendor_id,
+    } = party_ids(tx, call)?;
     let audio = &new.audio;
     tx.prepare_cached(
         "INSERT INTO recordings (
@@ -271,21 +291,11 @@ pub fn mark_missing(tx: &Transaction<'_>, id: i64) -> StoreResult<()> {
 
 /// Sets each call field that the row does not have yet; fields it has are left as they are.
 pub fn fill_call_facts(tx: &Transaction<'_>, id: i64, call: &CallFacts) -> StoreResult<()> {
-    let team_id = call
-        .team
-        .as_deref()
-        .map(|name| parties::ensure(tx, PartyKind::Team, name))
-        .transpose()?;
-    let vendor_id = call
-        .vendor
-        .as_deref()
-        .map(|name| parties::ensure(tx, PartyKind::Vendor, name))
-        .transpose()?;
-    let agent_id = call
-        .agent
-        .as_deref()
-        .map(|name| parties::ensure_agent(tx, name, team_id, vendor_id))
-        .transpose()?;
+    let PartyIds {
+        agent_id,
+        team_id,
+        vendor_id,
+    } = party_ids(tx, call)?;
     tx.prepare_cached(
         "UPDATE recordings SET
             call_start_ms = coalesce(call_start_ms, ?2),

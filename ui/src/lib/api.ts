@@ -1,10 +1,17 @@
 // The only module that talks to the Rust backend. Every component goes through these
-// functions; nothing else imports `invoke`.
+// functions; nothing else imports from `@tauri-apps/api/*` or the dialog plugin.
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open } from '@tauri-apps/plugin-dialog';
 import type { AppStatus } from './bindings/AppStatus';
 import type { AuditVerification } from './bindings/AuditVerification';
 import type { CommandError } from './bindings/CommandError';
 import type { DemoReport } from './bindings/DemoReport';
+import type { Extracted } from './bindings/Extracted';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportReport } from './bindings/ImportReport';
+import type { ImportRequest } from './bindings/ImportRequest';
 import type { LibraryFacets } from './bindings/LibraryFacets';
 import type { LibraryPage } from './bindings/LibraryPage';
 import type { LibraryQuery } from './bindings/LibraryQuery';
@@ -89,4 +96,78 @@ export async function setLocale(locale: string): Promise<void> {
 
 export function verifyAuditLog(): Promise<AuditVerification> {
   return call<AuditVerification>('verify_audit_log');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+/** Starts an import in the background; progress and the result arrive as events. */
+export async function importStart(request: ImportRequest): Promise<void> {
+  await call<null>('import_start', { request });
+}
+
+/** Asks the running import to stop; it still finishes with a (cancelled) report. */
+export async function importCancel(): Promise<void> {
+  await call<null>('import_cancel');
+}
+
+export function importRunning(): Promise<boolean> {
+  return call<boolean>('import_running');
+}
+
+/** What `pattern` reads from each sample name (null where it does not match). */
+export function previewPattern(pattern: string, names: string[]): Promise<Array<Extracted | null>> {
+  return call<Array<Extracted | null>>('preview_pattern', { pattern, names });
+}
+
+export type Unlisten = () => void;
+
+const noop: Unlisten = () => {};
+
+/** Listens to a backend event; outside the Tauri webview there are none, so it does nothing. */
+async function on<T>(event: string, callback: (payload: T) => void): Promise<Unlisten> {
+  if (!hasBackend()) return noop;
+  const unlisten: UnlistenFn = await listen<T>(event, (e) => callback(e.payload));
+  return unlisten;
+}
+
+export function onImportProgress(callback: (progress: ImportProgress) => void): Promise<Unlisten> {
+  return on('import-progress', callback);
+}
+
+export function onImportFinished(callback: (report: ImportReport) => void): Promise<Unlisten> {
+  return on('import-finished', callback);
+}
+
+export function onImportFailed(callback: (error: ApiError) => void): Promise<Unlisten> {
+  return on<unknown>('import-failed', (payload) => callback(toApiError(payload)));
+}
+
+/** Files or folders dropped on the window (their full paths). */
+export async function onPathsDropped(callback: (paths: string[]) => void): Promise<Unlisten> {
+  if (!hasBackend()) return noop;
+  return getCurrentWebview().onDragDropEvent((event) => {
+    if (event.payload.type === 'drop' && event.payload.paths.length > 0) callback(event.payload.paths);
+  });
+}
+
+/** The system's folder picker; the chosen folders, or [] when the person cancelled. */
+export async function pickFolders(): Promise<string[]> {
+  if (!hasBackend()) throw new ApiError(NO_BACKEND, 'The Hark backend is not available.');
+  try {
+    const chosen = await open({ directory: true, multiple: true });
+    return chosen ?? [];
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+/** The system's file picker for a call records (CDR) CSV; null when cancelled. */
+export async function pickCallRecordsFile(name: string): Promise<string | null> {
+  if (!hasBackend()) throw new ApiError(NO_BACKEND, 'The Hark backend is not available.');
+  try {
+    return await open({ multiple: false, directory: false, filters: [{ name, extensions: ['csv', 'txt'] }] });
+  } catch (reason) {
+    throw toApiError(reason);
+  }
 }

@@ -89,8 +89,8 @@ function pluralRules(): Intl.PluralRules {
   return cached(`p|${tag}`, () => new Intl.PluralRules(tag));
 }
 
-export function formatNumber(n: number): string {
-  return numberFormat().format(n);
+export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
+  return numberFormat(options).format(n);
 }
 
 /** `t('library.count', { count: 8 })` → "8 recordings"; `{name}` placeholders are filled in. */

@@ -151,4 +151,61 @@ describe('RowCache', () => {
     }
     expect([0, 1, 2, 3, 4].filter((p) => cache.hasPage(p))).toEqual([2, 3, 4]);
   });
+
+  it('refreshes the pages in view, keeping their rows until the new ones arrive', async () => {
+    let total = 3;
+    const calls: { query: LibraryQuery; resolve: () => void }[] = [];
+    const fetchPage = vi.fn(
+      (query: LibraryQuery) =>
+        new Promise<LibraryPage>((resolve) => {
+          const size = total; // what the library holds when the request is made
+          const rows = Array.from({ length: Math.max(0, Math.min(size - query.offset, query.limit)) }, (_, i) => row(query.offset + i + 1));
+          calls.push({ query, resolve: () => resolve({ total: size, offset: query.offset, rows }) });
+        }),
+    );
+    const cache = new RowCache({ fetchPage, pageSize: 200, maxInFlight: 4 });
+    cache.setFilter(filter);
+    cache.want([0, 1]);
+    calls[0].resolve();
+    calls[1].resolve();
+    await settle();
+    expect(cache.total).toBe(3);
+
+    total = 250; // an import added rows
+    cache.refresh();
+    expect(calls.slice(2).map((c) => c.query.offset)).toEqual([0, 200]);
+    expect(cache.row(0)?.id).toBe(1); // still shown meanwhile
+    expect(cache.total).toBe(3);
+    cache.want([0]); // page 1 scrolled out of view before its new rows came
+    calls[2].resolve();
+    await settle();
+    expect(cache.total).toBe(250);
+    expect(cache.row(199)?.id).toBe(200);
+    expect(cache.hasPage(1)).toBe(false); // its old rows are not shown again later
+  });
+
+  it('ignores answers asked for before a refresh', async () => {
+    const { fetchPage, calls } = manualFetcher(10);
+    const cache = new RowCache({ fetchPage });
+    cache.setFilter(filter);
+    cache.want([0]);
+    cache.refresh();
+    expect(fetchPage).toHaveBeenCalledTimes(2);
+    calls[0].resolve();
+    await settle();
+    expect(cache.total).toBeNull();
+    calls[1].resolve();
+    await settle();
+    expect(cache.total).toBe(10);
+  });
+
+  it('asks for the first page on refresh when nothing was in view', () => {
+    const { fetchPage } = manualFetcher(0);
+    const cache = new RowCache({ fetchPage });
+    cache.refresh(); // no query yet: nothing to do
+    expect(fetchPage).not.toHaveBeenCalled();
+    cache.setFilter(filter);
+    cache.refresh();
+    expect(fetchPage).toHaveBeenCalledOnce();
+  });
 });

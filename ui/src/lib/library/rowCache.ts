@@ -32,6 +32,8 @@ export class RowCache {
   private filter: LibraryFilter | null = null;
   private generation = 0;
   private pages = new Map<number, LibraryRow[]>();
+  /** Pages still shown but asked for again by `refresh` (their rows may have changed). */
+  private stale = new Set<number>();
   private inFlight = new Set<number>();
   private failed = new Set<number>();
   private wanted: number[] = [];
@@ -60,6 +62,7 @@ export class RowCache {
     this.filter = filter;
     this.generation++;
     this.pages.clear();
+    this.stale.clear();
     this.inFlight.clear();
     this.failed.clear();
     this.wanted = [];
@@ -82,6 +85,21 @@ export class RowCache {
     this.pump();
   }
 
+  /**
+   * Fetches the pages in view again for the same query (the library changed underneath, e.g.
+   * during an import). Their current rows stay shown until the new ones arrive; other pages
+   * are dropped then. With nothing in view yet it asks for the first page.
+   */
+  refresh(): void {
+    if (!this.filter) return;
+    this.generation++;
+    this.inFlight.clear();
+    this.failed.clear();
+    for (const page of this.pages.keys()) this.stale.add(page);
+    if (this.wanted.length === 0) this.wanted = [0];
+    this.pump();
+  }
+
   /** Fetches the pages in view again after an error. */
   retry(): void {
     this.failed.clear();
@@ -92,7 +110,7 @@ export class RowCache {
     if (!this.filter) return;
     for (const page of this.wanted) {
       if (this.inFlight.size >= this.maxInFlight) break;
-      if (this.pages.has(page) || this.inFlight.has(page) || this.failed.has(page)) continue;
+      if ((this.pages.has(page) && !this.stale.has(page)) || this.inFlight.has(page) || this.failed.has(page)) continue;
       this.load(page);
     }
   }
@@ -106,7 +124,9 @@ export class RowCache {
         if (generation !== this.generation) return; // an answer to an earlier query
         this.inFlight.delete(page);
         this.pages.set(page, result.rows);
+        this.stale.delete(page);
         this.totalRows = result.total;
+        this.dropStale();
         this.evict();
         this.onChange();
         this.pump();
@@ -119,6 +139,16 @@ export class RowCache {
         this.pump();
       },
     );
+  }
+
+  /** Stale pages out of view are dropped rather than shown again later. */
+  private dropStale(): void {
+    for (const page of this.stale) {
+      if (!this.wanted.includes(page)) {
+        this.pages.delete(page);
+        this.stale.delete(page);
+      }
+    }
   }
 
   private evict(): void {

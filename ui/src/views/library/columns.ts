@@ -23,16 +23,16 @@ export interface Column {
 // phone numbers, vendors and typical names and teams show in full, and the header labels fit
 // with the sort arrow. Longer values end in "…" and show whole in their tooltip.
 export const COLUMNS: readonly Column[] = [
-  { id: 'start', labelKey: 'library.col.start', min: 10.6, sort: 'callStart' },
+  { id: 'start', labelKey: 'library.col.start', min: 10.4, sort: 'callStart' },
   { id: 'duration', labelKey: 'library.col.duration', min: 5, sort: 'durationMs' },
-  { id: 'agent', labelKey: 'library.col.agent', min: 6.5, grow: 0.35, sort: 'agent' },
-  { id: 'team', labelKey: 'library.col.team', min: 6.5, grow: 0.3, sort: 'team' },
+  { id: 'agent', labelKey: 'library.col.agent', min: 6.75, grow: 0.35, sort: 'agent' },
+  { id: 'team', labelKey: 'library.col.team', min: 6.65, grow: 0.3, sort: 'team' },
   { id: 'vendor', labelKey: 'library.col.vendor', min: 10, grow: 0.3, sort: 'vendor' },
-  { id: 'queue', labelKey: 'library.col.queue', min: 5.3, grow: 0.25, sort: 'queue' },
-  { id: 'direction', labelKey: 'library.col.direction', min: 5.25, sort: 'direction' },
-  { id: 'disposition', labelKey: 'library.col.disposition', min: 6, grow: 0.25, sort: 'disposition' },
-  { id: 'caller', labelKey: 'library.col.caller', min: 6.9 },
-  { id: 'callee', labelKey: 'library.col.callee', min: 6.9 },
+  { id: 'queue', labelKey: 'library.col.queue', min: 5.4, grow: 0.25, sort: 'queue' },
+  { id: 'direction', labelKey: 'library.col.direction', min: 5.5, sort: 'direction' },
+  { id: 'disposition', labelKey: 'library.col.disposition', min: 6.1, grow: 0.25, sort: 'disposition' },
+  { id: 'caller', labelKey: 'library.col.caller', min: 7 },
+  { id: 'callee', labelKey: 'library.col.callee', min: 7 },
   { id: 'fileName', labelKey: 'library.col.fileName', min: 3, grow: 1, sort: 'fileName' },
 ];
 
