@@ -56,7 +56,8 @@ pub struct ImportOptions {
     pub roots: Vec<PathBuf>,
     pub vendor: Option<String>,
     pub team: Option<String>,
-    /// File-name pattern; `None` tries Asterisk's names, then any date and time in the name.
+    /// File-name pattern; `None` is [`pattern::automatic`]: Asterisk's names, then any date
+    /// and time in the name.
     pub pattern: Option<pattern::Pattern>,
     pub cdr: Option<CdrInput>,
     /// The recorder's UTC offset for local times in names and CDRs; `None`: this computer's.
@@ -143,7 +144,7 @@ pub fn run(
     let mut report = ImportReport::default();
     let pattern = match &options.pattern {
         Some(pattern) => vec![pattern.clone()],
-        None => default_patterns(),
+        None => vec![pattern::automatic()?],
     };
 
     progress(&ImportProgress {
@@ -338,13 +339,6 @@ impl ImportRequest {
     }
 }
 
-fn default_patterns() -> Vec<pattern::Pattern> {
-    [pattern::asterisk(), pattern::generic_datetime()]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
 /// Same size and modification time: the file is taken as unchanged without reading it.
 fn unchanged(row: &Known, found: &walk::Found) -> bool {
     row.size_bytes == found.size
@@ -494,7 +488,9 @@ impl Writer<'_> {
                 };
                 if let Some(row) = known.get(&path) {
                     recordings::update_file(tx, row.id, &new)?;
-                    report.updated += 1;
+                    if new.status == RecordingStatus::Ok {
+                        report.updated += 1;
+                    }
                     continue;
                 }
                 let moved_from = new
@@ -516,7 +512,10 @@ impl Writer<'_> {
                     continue;
                 }
                 recordings::insert(tx, actor, &new)?;
-                report.added += 1;
+                // An unreadable file gets a row (so it shows in Problems) but is counted there.
+                if new.status == RecordingStatus::Ok {
+                    report.added += 1;
+                }
             }
             Ok::<_, ImportError>(())
         })

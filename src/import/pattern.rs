@@ -79,7 +79,8 @@ impl Pattern {
 
     /// The built-in pattern with this name, or a template given inline.
     pub fn named_or_template(text: &str) -> Result<Pattern, PatternError> {
-        match text {
+        match text.trim() {
+            "" | "auto" | "automatic" => automatic(),
             "asterisk" | "freepbx" => asterisk(),
             "datetime" | "generic" => generic_datetime(),
             template if template.contains('{') => Pattern::from_template("custom", template),
@@ -278,6 +279,17 @@ pub fn generic_datetime() -> Result<Pattern, PatternError> {
         .collect::<Result<_, _>>()?;
     Ok(Pattern {
         name: "datetime".into(),
+        templates,
+    })
+}
+
+/// What an import uses when no pattern is chosen: Asterisk's names first, then any date and
+/// time in the name.
+pub fn automatic() -> Result<Pattern, PatternError> {
+    let mut templates = asterisk()?.templates;
+    templates.extend(generic_datetime()?.templates);
+    Ok(Pattern {
+        name: "automatic".into(),
         templates,
     })
 }

@@ -8,7 +8,7 @@
 // target/e2e/. The last line printed is `E2E: N passed, N failed`; the exit code is 1 when any
 // scenario failed. Results and the measured timings are also written to target/e2e/results.json.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,8 @@ const DRIVER_HOST = '127.0.0.1';
 const DRIVER_PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 const KEEP_TEMP = process.env.HARK_E2E_KEEP === '1';
 
+const DEMO = join(ROOT, 'assets/demo');
+const BULK_FILES = 3000; // hard links: an import that lasts a few seconds, to see it run
 const WAIT = 20_000; // ms for an ordinary UI change (the debug build is slow to start)
 const FA_CATALOG = JSON.parse(readFileSync(join(ROOT, 'ui/src/lib/i18n/fa.json'), 'utf8'));
 const PERSIAN_DIGIT = /[\u06F0-\u06F9]/;
@@ -129,6 +131,8 @@ async function waitFor(browser, condition, message, timeout = WAIT) {
 }
 
 async function screenshot(browser, name) {
+  // Let the page paint what the last step changed: the screenshot can lag the DOM otherwise.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   const path = join(OUT, name);
   await browser.saveScreenshot(path);
   log(`screenshot ${join('target/e2e', name)}`);
@@ -432,6 +436,183 @@ scenario('audit-verify', async ({ dir, use }) => {
   check(text.includes(String(entries)), `audit-result does not mention the ${entries} entries: "${text}"`);
   await (await byId(browser, 'audit-verify')).scrollIntoView();
   await screenshot(browser, 'settings-audit.png');
+});
+
+/**
+ * A folder to import: three demo calls under Asterisk names (two in a YYYY/MM/DD spool folder,
+ * one in a Persian-named folder), an empty `broken.wav` and a `notes.txt`.
+ */
+function importTree(dir) {
+  const root = join(dir, 'recordings');
+  const day = join(root, '2026', '11', '02');
+  const persian = join(root, 'تماس‌های صف');
+  mkdirSync(day, { recursive: true });
+  mkdirSync(persian, { recursive: true });
+  const calls = {
+    'in-4401-5555550142-20261102-091405-1762086583.42.wav': ['in-5555550142-4401-20261102-091405-1793610845.11.wav', day],
+    'q-600-5555550123-20261102-143112-1762086600.7.mp3': ['in-5555550123-4403-20261102-143112-1793629872.58.mp3', day],
+    'out-5555550164-4520-20261103-154530-1762181130.131.flac': ['out-5555550164-4520-20261103-154530-1793720730.131.flac', persian],
+  };
+  const durations = {};
+  for (const [name, [source, folder]] of Object.entries(calls)) {
+    copyFileSync(join(DEMO, source), join(folder, name));
+    durations[name] = mss(DEMO_DURATIONS[source]);
+  }
+  writeFileSync(join(root, 'broken.wav'), '');
+  writeFileSync(join(root, 'notes.txt'), 'Calls to review this week\n');
+  return { root, durations };
+}
+
+/** The summary's counts by key (`data-value` of each `summary-<key>`). */
+async function summaryCounts(browser) {
+  return browser.execute(() =>
+    Object.fromEntries(
+      Array.from(document.querySelectorAll('[data-testid="import-summary"] [data-testid^="summary-"][data-value]')).map((el) => [
+        el.getAttribute('data-testid').slice('summary-'.length),
+        Number(el.getAttribute('data-value')),
+      ]),
+    ),
+  );
+}
+
+async function setLanguage(browser, locale) {
+  await (await waitDisplayed(browser, 'nav-settings')).click();
+  await choose(browser, 'locale-select', locale);
+  await waitFor(browser, async () => (await browser.execute(() => document.documentElement.lang)).startsWith(locale), `the UI did not switch to ${locale}`);
+  await (await byId(browser, 'nav-library')).click();
+}
+
+scenario('import-folder', async ({ dir, use }) => {
+  const db = join(dir, 'hark.db');
+  hark(db, 'user', 'add', 'Imp Tester', '--role', 'admin');
+  const { root, durations } = importTree(dir);
+  const browser = use(await openApp(db));
+
+  await (await waitDisplayed(browser, 'import-open')).click();
+  await waitDisplayed(browser, 'import-panel');
+  // The pattern preview reads both sample names with the automatic pattern.
+  await waitFor(
+    browser,
+    async () => (await browser.execute(() => document.querySelectorAll('[data-testid="preview-row"][data-match="true"]').length)) === 2,
+    'the pattern preview did not read the two sample names',
+  );
+  const start = await byId(browser, 'import-start');
+  check(!(await start.isEnabled()), 'import-start is enabled without a folder');
+  await (await byId(browser, 'import-path')).setValue(root);
+  await (await byId(browser, 'import-path-add')).click();
+  await waitFor(browser, async () => (await textOf(browser, 'import-paths'))?.includes(root), `the typed folder ${root} is not listed`);
+  await screenshot(browser, 'import-form.png');
+
+  await start.click();
+  await waitDisplayed(browser, 'import-summary', 60_000);
+  const counts = await summaryCounts(browser);
+  log(`summary: ${JSON.stringify(counts)}`);
+  // 3 calls and broken.wav are new rows; whether `added` counts the unreadable one is the backend's call.
+  check(counts.added === 3 || counts.added === 4, `the summary says ${counts.added} added, not 3 (+1 unreadable)`);
+  check(counts.problems === 1, `the summary says ${counts.problems} problems, not 1`);
+  check(counts.notAudio === 1, `the summary says ${counts.notAudio} non-audio files, not 1 (notes.txt)`);
+  const problemsText = await textOf(browser, 'import-problems');
+  check(problemsText?.includes('broken.wav'), `the summary's problems do not name broken.wav: "${problemsText}"`);
+  await screenshot(browser, 'import-summary.png');
+
+  await (await byId(browser, 'import-done')).click();
+  await waitFor(browser, async () => !(await browser.execute(() => document.querySelector('[data-testid="import-panel"]') !== null)), 'the import panel did not close');
+  const rows = await waitFor(
+    browser,
+    async () => {
+      const rows = await libraryRows(browser);
+      return rows.length === 4 ? rows : null;
+    },
+    'the library does not show the 3 calls and broken.wav',
+  );
+  for (const [name, duration] of Object.entries(durations)) {
+    const row = rows.find((r) => r.fileName === name);
+    check(row, `no library row for ${name}; rows: ${rows.map((r) => r.fileName).join(', ')}`);
+    check(row.duration === duration, `${name}: duration "${row.duration}", expected ${duration}`);
+  }
+  const count = await textOf(browser, 'library-count');
+  check(/\b4\b/.test(count), `library-count says "${count}", not 4 recordings (3 calls + broken.wav)`);
+  const calls = await browser.execute(() => document.querySelectorAll('[data-testid="library-row"]:not(:has([data-testid="row-problem"]))').length);
+  check(calls === 3, `${calls} rows without a problem, not the 3 calls`);
+
+  await (await byId(browser, 'filter-problems')).click();
+  const problemRows = await waitFor(
+    browser,
+    async () => {
+      const rows = await libraryRows(browser);
+      return rows.length === 1 ? rows : null;
+    },
+    'the Problems filter does not leave exactly one row',
+  );
+  check(problemRows[0].fileName === 'broken.wav', `the Problems filter shows ${problemRows[0].fileName}, not broken.wav`);
+  const reason = await textOf(browser, 'row-problem');
+  log(`problem row: "${reason}"`);
+  check(/unreadable/i.test(reason) && /empty|0 bytes/i.test(reason), `the problem row does not say why broken.wav is unreadable: "${reason}"`);
+  const toggle = await textOf(browser, 'filter-problems');
+  check(/1/.test(toggle), `filter-problems does not show the count when active: "${toggle}"`);
+  await screenshot(browser, 'library-problems.png');
+  await (await byId(browser, 'filter-problems')).click();
+
+  // A larger import (hard links to one demo call, and a WAV cut off in its header), with the
+  // panel closed: the progress shows in the Library's header and the table fills in meanwhile.
+  const bulk = join(dir, 'bulk');
+  mkdirSync(bulk);
+  const source = join(root, '2026', '11', '02', 'in-4401-5555550142-20261102-091405-1762086583.42.wav');
+  for (let i = 0; i < BULK_FILES; i++) {
+    linkSync(source, join(bulk, `in-4401-55555${String(i).padStart(5, '0')}-20261102-091405-17620865${String(i % 100).padStart(2, '0')}.${i}.wav`));
+  }
+  writeFileSync(join(bulk, 'truncated.wav'), Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1'));
+  await (await byId(browser, 'import-open')).click();
+  await (await waitDisplayed(browser, 'import-path-remove')).click();
+  await (await byId(browser, 'import-path')).setValue(bulk);
+  await (await byId(browser, 'import-path-add')).click();
+  await (await byId(browser, 'import-start')).click();
+  await (await waitDisplayed(browser, 'import-close')).click();
+  const running = await browser
+    .waitUntil(
+      async () =>
+        browser.execute(() => {
+          const bar = document.querySelector('[data-testid="import-progress"]');
+          return bar !== null && Number(bar.getAttribute('aria-valuenow')) > 0 && !document.querySelector('[data-testid="import-panel"]');
+        }),
+      { timeout: 10_000, interval: 25 },
+    )
+    .then(() => true, () => false);
+  if (running) {
+    const during = await textOf(browser, 'library-count');
+    const bar = await browser.execute(() => document.querySelector('[data-testid="import-progress"]')?.getAttribute('aria-valuetext'));
+    log(`while importing: "${bar}", library-count "${during}"`);
+    await screenshot(browser, 'import-progress.png');
+  } else {
+    log('(the import was over before its progress bar could be caught: no import-progress.png)');
+  }
+  await waitDisplayed(browser, 'import-status', 120_000);
+  const total = 4 + BULK_FILES + 1;
+  await waitFor(
+    browser,
+    async () => (await textOf(browser, 'library-count'))?.replace(/,/g, '').includes(String(total)),
+    `library-count does not reach ${total} after the second import`,
+  );
+
+  // The same in Persian: the Problems view, the summary (from the header) and the form.
+  await setLanguage(browser, 'fa');
+  await (await waitDisplayed(browser, 'filter-problems')).click();
+  await waitFor(browser, async () => (await libraryRows(browser)).length === 2, 'the Problems filter does not show broken.wav and truncated.wav in Persian');
+  await screenshot(browser, 'library-problems-fa.png');
+  await (await waitDisplayed(browser, 'import-status-view')).click();
+  await waitDisplayed(browser, 'import-summary');
+  await screenshot(browser, 'import-summary-fa.png');
+  await (await byId(browser, 'import-new')).click();
+  await waitDisplayed(browser, 'import-path');
+  await choose(browser, 'import-pattern', 'custom');
+  await waitDisplayed(browser, 'import-template');
+  await waitFor(
+    browser,
+    async () => (await browser.execute(() => document.querySelectorAll('[data-testid="preview-row"]').length)) === 2,
+    'the preview of the custom template did not show',
+  );
+  await (await byId(browser, 'import-preview')).scrollIntoView({ block: 'end' });
+  await screenshot(browser, 'import-form-fa.png');
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -106,3 +106,16 @@ fn bad_templates_say_what_is_wrong() {
         "{named}"
     );
 }
+
+#[test]
+fn the_automatic_pattern_tries_asterisk_then_any_date() {
+    let automatic = Pattern::named_or_template("").expect("automatic");
+    let asterisk = automatic
+        .extract("q-600-5555550123-20261102-143112-1762093872.58.mp3")
+        .expect("asterisk name");
+    assert_eq!(asterisk.queue.as_deref(), Some("600"));
+    let generic = automatic
+        .extract("call 2026-11-02_09-14-05.wav")
+        .expect("date name");
+    assert_eq!(generic.local_start.as_deref(), Some("2026-11-02T09:14:05"));
+}

@@ -174,7 +174,11 @@ fn an_asterisk_spool_imports_with_metadata_problems_and_cdr_mismatches() {
     .expect("import");
 
     assert_eq!(report.files_seen, (GOOD.len() + BAD.len()) as u64);
-    assert_eq!(report.added, report.files_seen);
+    assert_eq!(
+        report.added,
+        GOOD.len() as u64,
+        "unreadable files are counted as problems"
+    );
     assert_eq!(report.not_audio, 2, "README.txt and Master.csv");
     assert_eq!(report.problems.len(), BAD.len());
     for (relative, reason) in BAD {

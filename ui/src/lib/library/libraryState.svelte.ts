@@ -7,6 +7,8 @@ export const libraryState = $state({
   team: '',
   vendor: '',
   queue: '',
+  /** Only the files that could not be read (status "unreadable"). */
+  problems: false,
   sortBy: 'callStart' as LibrarySort,
   sortDesc: true,
 });
@@ -17,6 +19,13 @@ export function clearFilters(): void {
   libraryState.team = '';
   libraryState.vendor = '';
   libraryState.queue = '';
+  libraryState.problems = false;
+}
+
+/** The Library's Problems filter alone: every file that could not be read. */
+export function showProblems(): void {
+  clearFilters();
+  libraryState.problems = true;
 }
 
 /** A click on a column header: the same column flips the order, a new one starts ascending. */
