@@ -15,6 +15,7 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
             files.push((path, <$ty as TS>::export_to_string(&cfg)?));
         )*};
     }
+    use crate::analysis::{AnalysisProgress, AnalysisReport, Metrics, Span, Timeline};
     use crate::app::AppStatus;
     use crate::audio::{AudioInfo, DurationSource};
     use crate::demo::DemoReport;
@@ -27,6 +28,8 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
     use crate::store::recordings::{Direction, RecordingStatus};
     use crate::store::users::{Role, User};
     export!(
+        AnalysisProgress,
+        AnalysisReport,
         AppStatus,
         AudioInfo,
         AuditEntry,
@@ -49,7 +52,10 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         LibraryQuery,
         LibraryRow,
         LibrarySort,
+        Metrics,
         RecordingStatus,
+        Span,
+        Timeline,
         Role,
         User,
     );

@@ -1,6 +1,7 @@
 //! Hark: quality assurance of recorded calls. This library holds all of Hark's domain logic;
 //! the `hark` command line and the desktop shell (`src-tauri`) only translate to and from it.
 
+pub mod analysis;
 pub mod app;
 pub mod audio;
 pub mod bench;

@@ -2,12 +2,17 @@
 
 mod output;
 
+use std::io::Write;
+
+use output::say;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use hark::analysis::{self, AnalysisOptions};
 use hark::import::{self, ImportOptions};
 use hark::library::{self, LibraryQuery, LibrarySort};
 use hark::store::users::{self, Role};
@@ -98,6 +103,26 @@ enum Command {
         /// One JSON object per line, per file.
         #[arg(long)]
         json: bool,
+    },
+    /// Speech metrics: talk per side, silence, dead air, overtalk, monologues, clipping,
+    /// loudness. Of the files given, or (--all) of every library recording without current
+    /// metrics, stored for sampling; an interrupted --all run resumes where it stopped.
+    Analyze {
+        #[arg(
+            value_name = "FILE",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        files: Vec<PathBuf>,
+        /// Analyse every pending recording in the database and store the results.
+        #[arg(long)]
+        all: bool,
+        /// One JSON object per line, per file (with --all: the summary).
+        #[arg(long)]
+        json: bool,
+        /// Silences between talk at least this long are dead air.
+        #[arg(long, value_name = "SECONDS", default_value = "2", value_parser = parse_seconds)]
+        dead_air: u64,
     },
     /// The database file.
     #[command(subcommand)]
@@ -194,6 +219,14 @@ fn parse_offset(text: &str) -> Result<i32, String> {
     Ok(sign * (hours * 60 + minutes))
 }
 
+/// Seconds (fractions allowed) as milliseconds.
+fn parse_seconds(text: &str) -> Result<u64, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds <= 3600.0 => Ok((seconds * 1000.0).round() as u64),
+        _ => Err("expected seconds, more than 0 and at most 3600".into()),
+    }
+}
+
 fn parse_role(text: &str) -> Result<Role, String> {
     Role::parse(text).ok_or_else(|| "expected reviewer, lead, auditor or admin".to_owned())
 }
@@ -210,12 +243,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let actor = session::actor_for_cli(&mut db, cli.user.as_deref())?;
             let dir = dir.clone().unwrap_or_else(demo::default_dir);
             let report = demo::load(&mut db, &actor, &dir)?;
-            println!(
+            say!(
                 "Loaded {} demo recordings ({} already present) into {}",
                 report.loaded,
                 report.already_present,
                 db.path().display()
-            );
+            )?;
         }
         Command::Import {
             paths,
@@ -253,15 +286,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &options,
                 &mut |p| {
                     if show {
-                        output::print_progress(p);
+                        // Progress goes to the terminal's stderr; a failed write there is not
+                        // worth stopping an import for.
+                        let _ = output::print_progress(p);
                     }
                 },
                 &cancel,
             )?;
             if *json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                say!("{}", serde_json::to_string_pretty(&report)?)?;
             } else {
-                output::print_import(&report);
+                output::print_import(&report)?;
             }
             if !report.problems.is_empty() {
                 return Ok(ExitCode::from(3));
@@ -276,13 +311,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let compiled = import::resolve_pattern(db.conn(), pattern)?;
             for name in names {
                 match compiled.extract(name) {
-                    Some(found) => println!("{name}\n  {}", serde_json::to_string(&found)?),
-                    None => println!("{name}\n  (no match)"),
+                    Some(found) => say!("{name}\n  {}", serde_json::to_string(&found)?)?,
+                    None => say!("{name}\n  (no match)")?,
                 }
             }
             if let Some(save_as) = save_as {
                 db.write(|tx| hark::store::import_settings::save_pattern(tx, save_as, pattern))?;
-                println!("Saved as {save_as:?}");
+                say!("Saved as {save_as:?}")?;
             }
         }
         Command::List { json, agent, limit } => {
@@ -295,14 +330,49 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let page = library::page(db.conn(), &query)?;
             if *json {
-                println!("{}", serde_json::to_string_pretty(&page.rows)?);
+                say!("{}", serde_json::to_string_pretty(&page.rows)?)?;
             } else {
-                output::print_library(&page);
+                output::print_library(&page)?;
             }
         }
-        Command::Probe { files, json } => return Ok(probe(files, *json)),
+        Command::Probe { files, json } => return Ok(probe(files, *json)?),
+        Command::Analyze {
+            files,
+            all,
+            json,
+            dead_air,
+        } => {
+            let options = AnalysisOptions {
+                dead_air_ms: *dead_air,
+                ..AnalysisOptions::default()
+            };
+            if !*all {
+                return Ok(analyze_files(files, &options, *json)?);
+            }
+            let mut db = open_db(&cli)?;
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let mut last_line = None;
+            let report = analysis::analyze_library(
+                &mut db,
+                &options,
+                0,
+                &mut |p| {
+                    let _ = output::print_analysis_progress(p, terminal, &mut last_line);
+                },
+                &cancel,
+            )?;
+            if *json {
+                say!("{}", serde_json::to_string_pretty(&report)?)?;
+            } else {
+                output::print_analysis_report(&report)?;
+            }
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::from(3));
+            }
+        }
         Command::Db(DbCommand::Path) => {
-            println!("{}", store::resolve_path(cli.db.as_deref())?.display());
+            say!("{}", store::resolve_path(cli.db.as_deref())?.display())?;
         }
         Command::Db(DbCommand::Backup { file }) => {
             let db = open_db(&cli)?;
@@ -311,23 +381,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             db.backup_to(file)
                 .with_context(|| format!("backup to {}", file.display()))?;
-            println!("Backed up {} to {}", db.path().display(), file.display());
+            say!("Backed up {} to {}", db.path().display(), file.display())?;
         }
         Command::Audit(AuditCommand::VerifyLog) => {
             let db = open_db(&cli)?;
             let result = audit_log::verify(db.conn())?;
             if result.ok {
-                println!(
+                say!(
                     "Audit log intact: {} entries, hash chain verified.",
                     result.entries
-                );
+                )?;
             } else {
-                println!(
+                say!(
                     "Audit log FAILED verification ({} entries read):",
                     result.entries
-                );
+                )?;
                 for problem in &result.problems {
-                    println!("  - {}", problem.message);
+                    say!("  - {}", problem.message)?;
                 }
                 return Ok(ExitCode::FAILURE);
             }
@@ -335,38 +405,43 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit(AuditCommand::Show { limit }) => {
             let db = open_db(&cli)?;
             for entry in audit_log::recent(db.conn(), *limit)? {
-                println!(
+                say!(
                     "{:>5}  {}  {:<16}  {:<14}  {}  {}",
-                    entry.seq, entry.at, entry.user_name, entry.action, entry.object, entry.details
-                );
+                    entry.seq,
+                    entry.at,
+                    entry.user_name,
+                    entry.action,
+                    entry.object,
+                    entry.details
+                )?;
             }
         }
         Command::Synthetic { count, seed } => {
             let mut db = open_db(&cli)?;
             let actor = session::actor_for_cli(&mut db, cli.user.as_deref())?;
             synthetic::generate(&mut db, &actor, *count, *seed)?;
-            println!(
+            say!(
                 "Added {count} synthetic recordings (seed {seed}) to {}",
                 db.path().display()
-            );
+            )?;
         }
         Command::Bench(BenchCommand::Decode { minutes, runs, dir }) => {
             let dir = dir
                 .clone()
                 .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
-            output::print_decode_bench(*minutes, &bench::decode(&dir, *minutes, *runs)?);
+            output::print_decode_bench(*minutes, &bench::decode(&dir, *minutes, *runs)?)?;
         }
         Command::Bench(BenchCommand::Import { files, dir }) => {
             let dir = dir
                 .clone()
                 .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
-            output::print_import_bench(&bench::import(&dir, *files)?);
+            output::print_import_bench(&bench::import(&dir, *files)?)?;
         }
         Command::Bench(BenchCommand::Probe { files, dir }) => {
             let dir = dir
                 .clone()
                 .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
-            output::print_probe_bench(*files, &bench::probe(&dir, *files)?);
+            output::print_probe_bench(*files, &bench::probe(&dir, *files)?)?;
         }
         Command::User(UserCommand::List) => {
             let db = open_db(&cli)?;
@@ -377,7 +452,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     " "
                 };
-                println!("{mark} {:<24} {}", user.name, user.role.as_str());
+                say!("{mark} {:<24} {}", user.name, user.role.as_str())?;
             }
         }
         Command::User(UserCommand::Add { name, role }) => {
@@ -388,34 +463,65 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 false => Some(session::actor_for_cli(&mut db, cli.user.as_deref())?),
             };
             let user = session::create_user(&mut db, actor.as_ref(), name, *role)?;
-            println!("Created profile {} ({})", user.name, user.role.as_str());
+            say!("Created profile {} ({})", user.name, user.role.as_str())?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Probes each file; every failure is reported and makes the exit status non-zero.
-fn probe(files: &[PathBuf], json: bool) -> ExitCode {
+/// Analyses each file and prints its metrics; every failure is reported and makes the exit
+/// status non-zero.
+fn analyze_files(
+    files: &[PathBuf],
+    options: &AnalysisOptions,
+    json: bool,
+) -> std::io::Result<ExitCode> {
     let mut failed = false;
     for file in files {
-        match audio::probe(file) {
-            Ok(info) if json => match serde_json::to_string(&info) {
-                Ok(line) => println!("{line}"),
+        match analysis::analyze_file(file, options) {
+            Ok(metrics) if json => match serde_json::to_string(&metrics) {
+                Ok(line) => say!("{line}")?,
                 Err(error) => {
                     failed = true;
                     eprintln!("hark: {}: {error}", file.display());
                 }
             },
-            Ok(info) => output::print_probe(&info),
+            Ok(metrics) => output::print_metrics(&file.display().to_string(), &metrics)?,
             Err(error) => {
                 failed = true;
                 eprintln!("hark: {error}");
             }
         }
     }
-    if failed {
+    Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Probes each file; every failure is reported and makes the exit status non-zero.
+fn probe(files: &[PathBuf], json: bool) -> std::io::Result<ExitCode> {
+    let mut failed = false;
+    for file in files {
+        match audio::probe(file) {
+            Ok(info) if json => match serde_json::to_string(&info) {
+                Ok(line) => say!("{line}")?,
+                Err(error) => {
+                    failed = true;
+                    eprintln!("hark: {}: {error}", file.display());
+                }
+            },
+            Ok(info) => output::print_probe(&info)?,
+            Err(error) => {
+                failed = true;
+                eprintln!("hark: {error}");
+            }
+        }
     }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -6,27 +6,27 @@
 pub mod cdr;
 pub mod join;
 pub mod pattern;
+mod read;
 mod walk;
+mod write;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 use chrono::{Local, TimeZone};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audio;
-use crate::fingerprint::fingerprint;
-use crate::store::recordings::{
-    self, AudioFacts, CallFacts, CallStart, Known, NewRecording, RecordingStatus,
-};
+use crate::store::recordings::{self, CallFacts, CallStart, Known, RecordingStatus};
 use crate::store::users::User;
 use crate::store::{Db, StoreError, audit_log, import_settings};
 
 pub use walk::{AUDIO_EXTENSIONS, is_audio_name};
+
+use read::read_in_parallel;
+use write::Writer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -120,18 +120,6 @@ pub struct ImportReport {
     pub files_per_second: f64,
     pub cancelled: bool,
 }
-
-/// What a reader thread learnt about one file.
-struct Read {
-    index: usize,
-    result: Result<(audio::AudioInfo, crate::fingerprint::Fingerprint), String>,
-    hash_of_unreadable: Option<String>,
-}
-
-/// Writes are committed in batches this large (or this often), so a crash loses little and
-/// the Library fills in as the import goes.
-const BATCH: usize = 500;
-const BATCH_TIME: Duration = Duration::from_millis(250);
 
 pub fn run(
     db: &mut Db,
@@ -344,182 +332,6 @@ fn unchanged(row: &Known, found: &walk::Found) -> bool {
     row.size_bytes == found.size
         && row.mtime_ns == found.mtime_ns
         && row.status == RecordingStatus::Ok
-}
-
-/// Reads (probe + hash) the files at `indexes` on reader threads and hands the results to
-/// `write` in batches on this thread, which owns the database.
-fn read_in_parallel(
-    found: &[walk::Found],
-    indexes: &[usize],
-    threads: usize,
-    cancel: &AtomicBool,
-    mut write: impl FnMut(Vec<Read>, u64) -> Result<(), ImportError>,
-) -> Result<(), ImportError> {
-    let threads = match threads {
-        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
-        n => n,
-    };
-    let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::sync_channel::<Read>(BATCH * 2);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let sender = sender.clone();
-            let next = &next;
-            scope.spawn(move || {
-                loop {
-                    if cancel.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let slot = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&index) = indexes.get(slot) else {
-                        break;
-                    };
-                    let read = read_one(index, &found[index].path);
-                    if sender.send(read).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(sender);
-        let mut batch = Vec::with_capacity(BATCH);
-        let mut done = 0u64;
-        let mut last_flush = Instant::now();
-        for read in receiver.iter() {
-            batch.push(read);
-            done += 1;
-            if batch.len() >= BATCH || last_flush.elapsed() >= BATCH_TIME {
-                write(std::mem::take(&mut batch), done)?;
-                last_flush = Instant::now();
-            }
-        }
-        if !batch.is_empty() || done == 0 {
-            write(batch, done)?;
-        }
-        Ok(())
-    })
-}
-
-fn read_one(index: usize, path: &Path) -> Read {
-    let probed = audio::probe(path).map_err(|e| reason_of(&e.to_string(), path));
-    match probed {
-        Ok(info) => Read {
-            index,
-            result: fingerprint(path)
-                .map(|print| (info, print))
-                .map_err(|e| reason_of(&e.to_string(), path)),
-            hash_of_unreadable: None,
-        },
-        Err(reason) => Read {
-            index,
-            result: Err(reason),
-            hash_of_unreadable: fingerprint(path).ok().map(|p| p.blake3_hex),
-        },
-    }
-}
-
-/// An error message without the path at its front (the Problems list shows the path beside it).
-fn reason_of(message: &str, path: &Path) -> String {
-    let prefix = format!("{}: ", path.display());
-    message.strip_prefix(&prefix).unwrap_or(message).to_owned()
-}
-
-struct Writer<'a> {
-    db: &'a mut Db,
-    actor: &'a User,
-    options: &'a ImportOptions,
-    pattern: &'a [pattern::Pattern],
-    known: &'a HashMap<String, Known>,
-    gone_by_hash: &'a mut HashMap<String, (i64, String)>,
-    moved_ids: &'a mut HashSet<i64>,
-    report: &'a mut ImportReport,
-}
-
-impl Writer<'_> {
-    fn write(&mut self, found: &[walk::Found], batch: Vec<Read>) -> Result<(), ImportError> {
-        let Writer {
-            db,
-            actor,
-            options,
-            pattern,
-            known,
-            gone_by_hash,
-            moved_ids,
-            report,
-        } = self;
-        db.write(|tx| {
-            for read in batch {
-                let file = &found[read.index];
-                let path = file.path.to_string_lossy().into_owned();
-                let call = call_facts(file, pattern, options);
-                let new = match &read.result {
-                    Ok((info, print)) => NewRecording {
-                        path: path.clone(),
-                        content_hash: Some(print.blake3_hex.clone()),
-                        size_bytes: print.size_bytes,
-                        mtime_ns: print.mtime_ns,
-                        audio: AudioFacts {
-                            container: Some(info.container.clone()),
-                            codec: Some(info.codec.clone()),
-                            sample_rate: Some(info.sample_rate),
-                            channels: Some(info.channels),
-                            duration_ms: Some(info.duration_ms),
-                        },
-                        call,
-                        status: RecordingStatus::Ok,
-                        problem: None,
-                    },
-                    Err(reason) => {
-                        report.problems.push(Problem {
-                            path: path.clone(),
-                            reason: reason.clone(),
-                        });
-                        NewRecording {
-                            path: path.clone(),
-                            content_hash: read.hash_of_unreadable.clone(),
-                            size_bytes: file.size,
-                            mtime_ns: file.mtime_ns,
-                            audio: AudioFacts::default(),
-                            call,
-                            status: RecordingStatus::Unreadable,
-                            problem: Some(reason.clone()),
-                        }
-                    }
-                };
-                if let Some(row) = known.get(&path) {
-                    recordings::update_file(tx, row.id, &new)?;
-                    if new.status == RecordingStatus::Ok {
-                        report.updated += 1;
-                    }
-                    continue;
-                }
-                let moved_from = new
-                    .content_hash
-                    .as_ref()
-                    .and_then(|hash| gone_by_hash.remove(hash));
-                if let Some((id, old_path)) = moved_from {
-                    recordings::move_to(tx, id, &path, new.mtime_ns)?;
-                    recordings::update_file(tx, id, &new)?;
-                    audit_log::append(
-                        tx,
-                        actor,
-                        "recording.move",
-                        &format!("recording:{id}"),
-                        &serde_json::json!({ "from": old_path, "to": path }),
-                    )?;
-                    moved_ids.insert(id);
-                    report.moved += 1;
-                    continue;
-                }
-                recordings::insert(tx, actor, &new)?;
-                // An unreadable file gets a row (so it shows in Problems) but is counted there.
-                if new.status == RecordingStatus::Ok {
-                    report.added += 1;
-                }
-            }
-            Ok::<_, ImportError>(())
-        })
-    }
 }
 
 /// Metadata from the file's name and folders and the import's options.

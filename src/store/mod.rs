@@ -3,6 +3,7 @@
 
 pub mod audit_log;
 pub mod import_settings;
+pub mod metrics;
 mod migrate;
 pub mod parties;
 pub mod recordings;

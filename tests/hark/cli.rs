@@ -123,3 +123,32 @@ fn probe_prints_json_and_fails_on_unreadable_files() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("pipe.db");
+    run_ok(
+        hark()
+            .arg("--db")
+            .arg(&db)
+            .args(["synthetic", "--count", "3000"]),
+    );
+    let mut child = hark()
+        .arg("--db")
+        .arg(&db)
+        .arg("list")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Read one line, then close the pipe, as `hark list | head -1` does.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 64];
+    std::io::Read::read(&mut stdout, &mut first).expect("read");
+    drop(stdout);
+    let output = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -3,6 +3,7 @@
 // A failed expectation in a test should stop that test with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod analysis;
 mod audio;
 mod bindings;
 mod cli;
