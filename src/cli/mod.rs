@@ -476,43 +476,40 @@ fn analyze_files(
     options: &AnalysisOptions,
     json: bool,
 ) -> std::io::Result<ExitCode> {
-    let mut failed = false;
-    for file in files {
-        match analysis::analyze_file(file, options) {
-            Ok(metrics) if json => match serde_json::to_string(&metrics) {
-                Ok(line) => say!("{line}")?,
-                Err(error) => {
-                    failed = true;
-                    eprintln!("hark: {}: {error}", file.display());
-                }
-            },
-            Ok(metrics) => output::print_metrics(&file.display().to_string(), &metrics)?,
-            Err(error) => {
-                failed = true;
-                eprintln!("hark: {error}");
-            }
-        }
-    }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    for_each_file(
+        files,
+        json,
+        |file| analysis::analyze_file(file, options),
+        |file, metrics| output::print_metrics(&file.display().to_string(), metrics),
+    )
 }
 
 /// Probes each file; every failure is reported and makes the exit status non-zero.
 fn probe(files: &[PathBuf], json: bool) -> std::io::Result<ExitCode> {
+    for_each_file(files, json, audio::probe, |_, info| {
+        output::print_probe(info)
+    })
+}
+
+/// Runs `read` on each file and prints each result, as one JSON line or as text; a file that
+/// fails is reported on stderr (its error names it) and makes the exit status non-zero.
+fn for_each_file<T: serde::Serialize, E: std::fmt::Display>(
+    files: &[PathBuf],
+    json: bool,
+    read: impl Fn(&std::path::Path) -> Result<T, E>,
+    print: impl Fn(&std::path::Path, &T) -> std::io::Result<()>,
+) -> std::io::Result<ExitCode> {
     let mut failed = false;
     for file in files {
-        match audio::probe(file) {
-            Ok(info) if json => match serde_json::to_string(&info) {
+        match read(file) {
+            Ok(value) if json => match serde_json::to_string(&value) {
                 Ok(line) => say!("{line}")?,
                 Err(error) => {
                     failed = true;
                     eprintln!("hark: {}: {error}", file.display());
                 }
             },
-            Ok(info) => output::print_probe(&info)?,
+            Ok(value) => print(file, &value)?,
             Err(error) => {
                 failed = true;
                 eprintln!("hark: {error}");

@@ -147,11 +147,10 @@ fn wave_data(bytes: &[u8]) -> (u16, u16, &[u8]) {
     panic!("no data chunk");
 }
 
-#[test]
-fn standard_frames_match_ffmpeg_bit_exactly() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = speech_like(dir.path());
-    let gsm = dir.path().join("out.gsm");
+/// Speech-like input encoded by sox as raw 33-byte GSM frames: the file and its bytes.
+fn sox_gsm_frames(dir: &std::path::Path) -> (std::path::PathBuf, Vec<u8>) {
+    let input = speech_like(dir);
+    let gsm = dir.join("out.gsm");
     run_ok(
         Command::new("sox")
             .arg(&input)
@@ -159,6 +158,13 @@ fn standard_frames_match_ffmpeg_bit_exactly() {
             .arg(&gsm),
     );
     let bytes = std::fs::read(&gsm).unwrap();
+    (gsm, bytes)
+}
+
+#[test]
+fn standard_frames_match_ffmpeg_bit_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gsm, bytes) = sox_gsm_frames(dir.path());
     // Several seconds, so the filters' memories carry across many frames.
     assert!(bytes.len() / FRAME_BYTES > 250, "fixture too short");
 
@@ -345,15 +351,7 @@ fn random_wav49_blocks_match_libgsm_bit_exactly() {
 #[test]
 fn reset_matches_a_fresh_decoder() {
     let dir = tempfile::tempdir().unwrap();
-    let input = speech_like(dir.path());
-    let gsm = dir.path().join("out.gsm");
-    run_ok(
-        Command::new("sox")
-            .arg(&input)
-            .args(["-r", "8000", "-c", "1"])
-            .arg(&gsm),
-    );
-    let bytes = std::fs::read(&gsm).unwrap();
+    let (_, bytes) = sox_gsm_frames(dir.path());
     let head = &bytes[..100 * FRAME_BYTES];
     let fresh = decode_standard(&mut Gsm610Decoder::new(), head);
 
