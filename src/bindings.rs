@@ -18,23 +18,32 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
     use crate::analysis::{AnalysisProgress, AnalysisReport, Metrics, Span, Timeline};
     use crate::app::AppStatus;
     use crate::audio::{AudioInfo, DurationSource};
+    use crate::call::CallDetail;
     use crate::demo::DemoReport;
     use crate::error::CommandError;
     use crate::import::join::{CdrReport, Conflict};
     use crate::import::pattern::Extracted;
     use crate::import::{ImportPhase, ImportProgress, ImportReport, ImportRequest, Problem};
     use crate::library::{LibraryFacets, LibraryPage, LibraryQuery, LibraryRow, LibrarySort};
+    use crate::player::{
+        ChannelMode, OutputDevice, PlaybackSettings, PlaybackStatus, PlayerCommand, PlayerState,
+        SkippedSilence,
+    };
     use crate::store::audit_log::{AuditEntry, AuditProblem, AuditVerification};
     use crate::store::recordings::{Direction, RecordingStatus};
     use crate::store::users::{Role, User};
+    use crate::waveform::{ChannelPeaks, WaveformPeaks};
     export!(
         AnalysisProgress,
         AnalysisReport,
         AppStatus,
         AudioInfo,
+        ChannelMode,
+        ChannelPeaks,
         AuditEntry,
         AuditProblem,
         AuditVerification,
+        CallDetail,
         CdrReport,
         CommandError,
         Conflict,
@@ -53,11 +62,18 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         LibraryRow,
         LibrarySort,
         Metrics,
+        OutputDevice,
+        PlaybackSettings,
+        PlaybackStatus,
+        PlayerCommand,
+        PlayerState,
         RecordingStatus,
         Span,
         Timeline,
         Role,
+        SkippedSilence,
         User,
+        WaveformPeaks,
     );
     Ok(files)
 }

@@ -6,13 +6,16 @@ pub mod app;
 pub mod audio;
 pub mod bench;
 pub mod bindings;
+pub mod call;
 pub mod demo;
 pub mod error;
 pub mod fingerprint;
 pub mod import;
 pub mod library;
+pub mod player;
 pub mod session;
 pub mod store;
 pub mod synthetic;
+pub mod waveform;
 
 pub use error::{Error, Result};

@@ -1,6 +1,6 @@
 //! The Library: paged, sorted, filtered reads over recordings for the table view and `hark list`.
 
-use rusqlite::{Connection, ToSql};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -23,6 +23,11 @@ pub enum LibrarySort {
     Disposition,
     Direction,
     FileName,
+    AgentTalkShare,
+    SilenceShare,
+    DeadAirLongest,
+    Overtalk,
+    Loudness,
 }
 
 impl LibrarySort {
@@ -38,6 +43,11 @@ impl LibrarySort {
             LibrarySort::Disposition => "r.disposition",
             LibrarySort::Direction => "r.direction",
             LibrarySort::FileName => "r.path",
+            LibrarySort::AgentTalkShare => "m.agent_talk_share",
+            LibrarySort::SilenceShare => "m.silence_share",
+            LibrarySort::DeadAirLongest => "m.dead_air_longest_ms",
+            LibrarySort::Overtalk => "m.overtalk_ms",
+            LibrarySort::Loudness => "m.loudness_lufs",
         }
     }
 }
@@ -77,7 +87,7 @@ impl Default for LibraryQuery {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LibraryRow {
     #[ts(type = "number")]
@@ -103,9 +113,18 @@ pub struct LibraryRow {
     pub channels: Option<u16>,
     pub status: RecordingStatus,
     pub problem: Option<String>,
+    /// Speech metrics, all null until the recording is analysed (per-side ones stay null for
+    /// mono recordings).
+    pub agent_talk_share: Option<f64>,
+    pub silence_share: Option<f64>,
+    #[ts(type = "number | null")]
+    pub dead_air_longest_ms: Option<i64>,
+    #[ts(type = "number | null")]
+    pub overtalk_ms: Option<i64>,
+    pub loudness_lufs: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LibraryPage {
     /// Rows matching the filters, over all pages.
     #[ts(type = "number")]
@@ -126,7 +145,8 @@ pub struct LibraryFacets {
 const FROM: &str = "FROM recordings r
     LEFT JOIN agents a ON a.id = r.agent_id
     LEFT JOIN teams t ON t.id = r.team_id
-    LEFT JOIN vendors v ON v.id = r.vendor_id";
+    LEFT JOIN vendors v ON v.id = r.vendor_id
+    LEFT JOIN recording_metrics m ON m.recording_id = r.id";
 
 /// The WHERE clause and its bound values for a query's filters.
 fn filters(query: &LibraryQuery) -> (String, Vec<Box<dyn ToSql>>) {
@@ -199,11 +219,7 @@ pub fn page(conn: &Connection, query: &LibraryQuery) -> StoreResult<LibraryPage>
     // sorting the whole table for every page (NULLs come first ascending, last descending).
     let order = query.sort_by.column();
     let sql = format!(
-        "SELECT r.id, r.path, r.call_start_ms, r.call_utc_offset_min, r.duration_ms, r.direction,
-                a.name, t.name, v.name, r.queue, r.disposition, r.caller_number, r.callee_number,
-                r.external_call_id, r.container, r.codec, r.sample_rate, r.channels, r.status,
-                r.problem
-         {FROM}{filter_sql}
+        "SELECT {COLUMNS} {FROM}{filter_sql}
          ORDER BY {order} {direction}, r.id {direction}
          LIMIT {} OFFSET {}",
         query.limit.min(MAX_PAGE),
@@ -211,46 +227,68 @@ pub fn page(conn: &Connection, query: &LibraryQuery) -> StoreResult<LibraryPage>
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
-        .query_map(params.as_slice(), |row| {
-            let path: String = row.get(1)?;
-            let start_ms: Option<i64> = row.get(2)?;
-            let offset_min: Option<i32> = row.get(3)?;
-            let direction: Option<String> = row.get(5)?;
-            let status: String = row.get(18)?;
-            Ok(LibraryRow {
-                id: row.get(0)?,
-                file_name: file_name(&path),
-                path,
-                call_start: start_ms.and_then(|unix_ms| {
-                    CallStart {
-                        unix_ms,
-                        utc_offset_min: offset_min.unwrap_or(0),
-                    }
-                    .to_rfc3339()
-                }),
-                duration_ms: row.get(4)?,
-                direction: direction.as_deref().and_then(Direction::parse),
-                agent: row.get(6)?,
-                team: row.get(7)?,
-                vendor: row.get(8)?,
-                queue: row.get(9)?,
-                disposition: row.get(10)?,
-                caller_number: row.get(11)?,
-                callee_number: row.get(12)?,
-                external_call_id: row.get(13)?,
-                container: row.get(14)?,
-                codec: row.get(15)?,
-                sample_rate: row.get(16)?,
-                channels: row.get(17)?,
-                status: RecordingStatus::parse(&status).unwrap_or(RecordingStatus::Unreadable),
-                problem: row.get(19)?,
-            })
-        })?
+        .query_map(params.as_slice(), read_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(LibraryPage {
         total,
         offset: query.offset,
         rows,
+    })
+}
+
+/// One recording as the Library shows it; `None` when no recording has this id.
+pub fn row(conn: &Connection, id: i64) -> StoreResult<Option<LibraryRow>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE r.id = ?1"))?
+        .query_row([id], read_row)
+        .optional()?)
+}
+
+/// The columns `read_row` reads, in its order.
+const COLUMNS: &str = "r.id, r.path, r.call_start_ms, r.call_utc_offset_min, r.duration_ms,
+    r.direction, a.name, t.name, v.name, r.queue, r.disposition, r.caller_number,
+    r.callee_number, r.external_call_id, r.container, r.codec, r.sample_rate, r.channels,
+    r.status, r.problem, m.agent_talk_share, m.silence_share, m.dead_air_longest_ms,
+    m.overtalk_ms, m.loudness_lufs";
+
+fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<LibraryRow> {
+    let path: String = row.get(1)?;
+    let start_ms: Option<i64> = row.get(2)?;
+    let offset_min: Option<i32> = row.get(3)?;
+    let direction: Option<String> = row.get(5)?;
+    let status: String = row.get(18)?;
+    Ok(LibraryRow {
+        id: row.get(0)?,
+        file_name: file_name(&path),
+        path,
+        call_start: start_ms.and_then(|unix_ms| {
+            CallStart {
+                unix_ms,
+                utc_offset_min: offset_min.unwrap_or(0),
+            }
+            .to_rfc3339()
+        }),
+        duration_ms: row.get(4)?,
+        direction: direction.as_deref().and_then(Direction::parse),
+        agent: row.get(6)?,
+        team: row.get(7)?,
+        vendor: row.get(8)?,
+        queue: row.get(9)?,
+        disposition: row.get(10)?,
+        caller_number: row.get(11)?,
+        callee_number: row.get(12)?,
+        external_call_id: row.get(13)?,
+        container: row.get(14)?,
+        codec: row.get(15)?,
+        sample_rate: row.get(16)?,
+        channels: row.get(17)?,
+        status: RecordingStatus::parse(&status).unwrap_or(RecordingStatus::Unreadable),
+        problem: row.get(19)?,
+        agent_talk_share: row.get(20)?,
+        silence_share: row.get(21)?,
+        dead_air_longest_ms: row.get(22)?,
+        overtalk_ms: row.get(23)?,
+        loudness_lufs: row.get(24)?,
     })
 }
 

@@ -11,4 +11,6 @@ mod common;
 mod demo;
 mod import;
 mod library;
+mod player;
 mod store;
+mod waveform;

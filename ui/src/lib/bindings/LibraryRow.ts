@@ -6,4 +6,9 @@ export type LibraryRow = { id: number, path: string, fileName: string,
 /**
  * RFC 3339 in the offset the source stated.
  */
-callStart: string | null, durationMs: number | null, direction: Direction | null, agent: string | null, team: string | null, vendor: string | null, queue: string | null, disposition: string | null, callerNumber: string | null, calleeNumber: string | null, externalCallId: string | null, container: string | null, codec: string | null, sampleRate: number | null, channels: number | null, status: RecordingStatus, problem: string | null, };
+callStart: string | null, durationMs: number | null, direction: Direction | null, agent: string | null, team: string | null, vendor: string | null, queue: string | null, disposition: string | null, callerNumber: string | null, calleeNumber: string | null, externalCallId: string | null, container: string | null, codec: string | null, sampleRate: number | null, channels: number | null, status: RecordingStatus, problem: string | null, 
+/**
+ * Speech metrics, all null until the recording is analysed (per-side ones stay null for
+ * mono recordings).
+ */
+agentTalkShare: number | null, silenceShare: number | null, deadAirLongestMs: number | null, overtalkMs: number | null, loudnessLufs: number | null, };

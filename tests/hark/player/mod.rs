@@ -1,0 +1,1 @@
+//! The player pipeline, pulled with no audio device.

@@ -1,0 +1,1 @@
+//! Waveform peaks and their cache.
