@@ -17,7 +17,7 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 out_dir="$target_dir/e2e"
 port="${TAURI_DRIVER_PORT:-4444}"
 native_port="${TAURI_DRIVER_NATIVE_PORT:-4445}"
-scenario_count=6 # reported as failed when the runner dies before it counts anything
+scenario_count=7 # reported as failed when the runner dies before it counts anything
 
 say() { echo "e2e: $*" >&2; }
 
@@ -36,7 +36,7 @@ trap on_exit EXIT
 
 tauri_driver="$(command -v tauri-driver || true)"
 if [ -z "$tauri_driver" ] && [ -x "$HOME/.cargo/bin/tauri-driver" ]; then tauri_driver="$HOME/.cargo/bin/tauri-driver"; fi
-for tool in node npm cargo xvfb-run WebKitWebDriver sqlite3; do
+for tool in node npm cargo xvfb-run WebKitWebDriver sqlite3 pv; do
   command -v "$tool" >/dev/null 2>&1 || { say "$tool is missing (see scripts/install-deps.sh)"; exit 1; }
 done
 [ -n "$tauri_driver" ] || { say "tauri-driver is missing (cargo install tauri-driver --locked)"; exit 1; }
@@ -105,10 +105,11 @@ INNER
 # No session bus: WebKitGTK and the app run without one (checked on Debian 12). Left unset,
 # GLib would autolaunch one through X11 (dbus-launch, dbus-daemon, at-spi-bus-launcher), which
 # outlives the run by a few seconds; "disabled:" turns that off, NO_AT_BRIDGE the a11y bridge.
+# No sound card either: ALSA_CONFIG_PATH gives the player a real device paced like speakers.
 say "running the scenarios (tauri-driver log: $out_dir/tauri-driver.log)"
 status=0
 xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
-  env NO_AT_BRIDGE=1 DBUS_SESSION_BUS_ADDRESS=disabled: bash "$inner" "$tauri_driver" "$port" "$native_port" "$out_dir/tauri-driver.log" "$@" \
+  env NO_AT_BRIDGE=1 DBUS_SESSION_BUS_ADDRESS=disabled: ALSA_CONFIG_PATH="$root/tests/e2e/alsa.conf" bash "$inner" "$tauri_driver" "$port" "$native_port" "$out_dir/tauri-driver.log" "$@" \
   | tee "$out_dir/run.log" | { grep -v -E '^E2E: [0-9]+ passed, [0-9]+ failed$' || true; } || status=$?
 
 counted="$(grep -E '^E2E: [0-9]+ passed, [0-9]+ failed$' "$out_dir/run.log" | tail -n 1 || true)"

@@ -15,6 +15,12 @@ const COMMANDS: &[&str] = &[
     "import_cancel",
     "import_running",
     "preview_pattern",
+    "call_detail",
+    "player_open",
+    "player_command",
+    "player_state",
+    "waveform",
+    "analysis_status",
 ];
 
 fn main() {

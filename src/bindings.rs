@@ -18,7 +18,7 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
     use crate::analysis::{AnalysisProgress, AnalysisReport, Metrics, Span, Timeline};
     use crate::app::AppStatus;
     use crate::audio::{AudioInfo, DurationSource};
-    use crate::call::CallDetail;
+    use crate::call::{CallAnalysisFailed, CallDetail};
     use crate::demo::DemoReport;
     use crate::error::CommandError;
     use crate::import::join::{CdrReport, Conflict};
@@ -43,6 +43,7 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         AuditEntry,
         AuditProblem,
         AuditVerification,
+        CallAnalysisFailed,
         CallDetail,
         CdrReport,
         CommandError,

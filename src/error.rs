@@ -5,7 +5,9 @@ use crate::audio::AudioError;
 use crate::demo::DemoError;
 use crate::fingerprint::FingerprintError;
 use crate::import::ImportError;
+use crate::player::PlayerError;
 use crate::store::StoreError;
+use crate::waveform::WaveformError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -19,6 +21,10 @@ pub enum Error {
     Read(#[from] FingerprintError),
     #[error(transparent)]
     Import(#[from] ImportError),
+    #[error(transparent)]
+    Player(#[from] PlayerError),
+    #[error(transparent)]
+    Waveform(#[from] WaveformError),
 }
 
 impl Error {
@@ -35,6 +41,11 @@ impl Error {
             Error::Read(_) => "io",
             Error::Import(ImportError::NoSuchPath(_)) => "no_such_path",
             Error::Import(_) => "import",
+            Error::Player(PlayerError::Audio(_)) => "audio",
+            Error::Player(_) => "player",
+            // A recording that cannot be decoded is the same problem whoever decodes it.
+            Error::Waveform(WaveformError::Audio(_)) => "audio",
+            Error::Waveform(_) => "waveform",
         }
     }
 }
@@ -53,6 +64,15 @@ impl From<Error> for CommandError {
         CommandError {
             code: error.code().to_owned(),
             message: error.to_string(),
+        }
+    }
+}
+
+impl From<crate::analysis::AnalysisError> for Error {
+    fn from(error: crate::analysis::AnalysisError) -> Self {
+        match error {
+            crate::analysis::AnalysisError::Audio(e) => Error::Audio(e),
+            crate::analysis::AnalysisError::Store(e) => Error::Store(e),
         }
     }
 }

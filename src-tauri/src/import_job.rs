@@ -12,6 +12,7 @@ use hark::import::{self, ImportProgress, ImportRequest};
 use hark::session;
 use hark::store::Db;
 
+use crate::analysis_job::AnalysisJob;
 use crate::error::{self, CommandError};
 
 pub const PROGRESS_EVENT: &str = "import-progress";
@@ -44,6 +45,7 @@ impl ImportJob {
         app: AppHandle,
         db_path: PathBuf,
         request: ImportRequest,
+        analysis: AnalysisJob,
     ) -> Result<(), CommandError> {
         if self.is_running() {
             return Err(CommandError {
@@ -59,6 +61,8 @@ impl ImportJob {
             match outcome {
                 Ok(report) => {
                     let _ = app.emit(FINISHED_EVENT, report);
+                    // New and changed recordings get their speech metrics in the background.
+                    analysis.start(app, db_path);
                 }
                 Err(failure) => {
                     let _ = app.emit(FAILED_EVENT, failure);

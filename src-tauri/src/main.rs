@@ -1,11 +1,15 @@
 //! Hark's desktop shell: opens the database, registers the commands, shows the window.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod analysis_job;
 mod commands;
 mod error;
 mod import_job;
 mod options;
+mod player_events;
 mod state;
+
+use tauri::Manager;
 
 use std::process::ExitCode;
 
@@ -26,7 +30,16 @@ fn main() -> ExitCode {
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(state::AppState::new(db))
+        .manage(state::AppState::new(db, hark::player::Player::start()))
+        .setup(|app| {
+            let state = app.state::<state::AppState>();
+            player_events::spawn(app.handle().clone(), state.player());
+            // Resumes an analysis that closing Hark cut short, and analyses what arrived since.
+            state
+                .analysis()
+                .start(app.handle().clone(), state.db_path().to_path_buf());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::create_user,
@@ -40,6 +53,12 @@ fn main() -> ExitCode {
             commands::import_cancel,
             commands::import_running,
             commands::preview_pattern,
+            commands::call_detail,
+            commands::player_open,
+            commands::player_command,
+            commands::player_state,
+            commands::waveform,
+            commands::analysis_status,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,11 +1,13 @@
 //! The shell's state: the open database, shared by the commands.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
+use hark::player::Player;
 use hark::session;
 use hark::store::Db;
 use hark::store::users::User;
 
+use crate::analysis_job::AnalysisJob;
 use crate::error::{self, CommandResult};
 use crate::import_job::ImportJob;
 
@@ -14,15 +16,27 @@ pub struct AppState {
     db: Mutex<Db>,
     db_path: std::path::PathBuf,
     import: Mutex<ImportJob>,
+    analysis: AnalysisJob,
+    player: Arc<Player>,
 }
 
 impl AppState {
-    pub fn new(db: Db) -> Self {
+    pub fn new(db: Db, player: Player) -> Self {
         AppState {
             db_path: db.path().to_path_buf(),
             db: Mutex::new(db),
             import: Mutex::new(ImportJob::default()),
+            analysis: AnalysisJob::default(),
+            player: Arc::new(player),
         }
+    }
+
+    pub fn analysis(&self) -> &AnalysisJob {
+        &self.analysis
+    }
+
+    pub fn player(&self) -> Arc<Player> {
+        self.player.clone()
     }
 
     pub fn db_path(&self) -> &std::path::Path {

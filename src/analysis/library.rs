@@ -11,10 +11,14 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ANALYZER_VERSION, AnalysisError, AnalysisOptions, Metrics, analyze_file};
+use super::{
+    ANALYZER_VERSION, AnalysisError, AnalysisOptions, Metrics, analyze_file,
+    analyze_file_with_peaks,
+};
 use crate::import::Problem;
 use crate::store::Db;
 use crate::store::metrics::{self, Pending};
+use crate::waveform::PeaksCache;
 
 /// Results are committed this many at a time, or at least this often: few enough that a
 /// crash loses little, and the Library sees metrics arrive as the run goes.
@@ -55,10 +59,13 @@ struct Done {
 }
 
 /// Analyses every pending recording (see [`metrics::pending`]); `threads` 0 is one per core.
+/// With a `peaks` cache, each recording's waveform peaks come from the same decoder pass and
+/// are stored there under its content hash.
 pub fn analyze_library(
     db: &mut Db,
     options: &AnalysisOptions,
     threads: usize,
+    peaks: Option<&PeaksCache>,
     progress: &mut dyn FnMut(&AnalysisProgress),
     cancel: &AtomicBool,
 ) -> Result<AnalysisReport, AnalysisError> {
@@ -93,8 +100,7 @@ pub fn analyze_library(
                     let Some(item) = pending.get(index) else {
                         break;
                     };
-                    let result =
-                        analyze_file(Path::new(&item.path), options).map_err(|e| e.to_string());
+                    let result = analyze_one(item, options, peaks).map_err(|e| e.to_string());
                     if sender.send(Done { index, result }).is_err() {
                         break;
                     }
@@ -133,6 +139,23 @@ pub fn analyze_library(
         cancel.load(Ordering::Relaxed) && report.analyzed + (report.failed.len() as u64) < total;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// One recording's metrics, caching its peaks on the way when there is a cache. The peaks
+/// are stored from the worker thread, off the database's; a store that fails (read-only or
+/// full disk) leaves the peaks to be computed when the call is opened, and the metrics stand.
+fn analyze_one(
+    item: &Pending,
+    options: &AnalysisOptions,
+    peaks: Option<&PeaksCache>,
+) -> Result<Metrics, AnalysisError> {
+    let path = Path::new(&item.path);
+    let Some(cache) = peaks else {
+        return analyze_file(path, options);
+    };
+    let (metrics, computed) = analyze_file_with_peaks(path, options)?;
+    let _ = cache.put(&item.content_hash, &computed);
+    Ok(metrics)
 }
 
 /// Commits one batch of results in one transaction.

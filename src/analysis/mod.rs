@@ -20,6 +20,7 @@ use ts_rs::TS;
 
 use crate::audio::{self, AudioError};
 use crate::store::StoreError;
+use crate::waveform::{Peaks, PeaksBuilder};
 
 pub use library::{AnalysisProgress, AnalysisReport, analyze_library};
 
@@ -131,13 +132,34 @@ pub struct Metrics {
 
 /// Analyses one recording, streaming it through the decoder once.
 pub fn analyze_file(path: &Path, options: &AnalysisOptions) -> Result<Metrics, AnalysisError> {
+    measure(&mut audio::open(path)?, options, |_| {})
+}
+
+/// As [`analyze_file`], plus the recording's waveform peaks from the same decoder pass (the
+/// library run caches them, so an analysed call's waveform needs no decode of its own).
+pub fn analyze_file_with_peaks(
+    path: &Path,
+    options: &AnalysisOptions,
+) -> Result<(Metrics, Peaks), AnalysisError> {
     let mut decoder = audio::open(path)?;
+    let mut peaks = PeaksBuilder::new(decoder.info().sample_rate, decoder.channels());
+    let metrics = measure(&mut decoder, options, |chunk| peaks.push(chunk))?;
+    Ok((metrics, peaks.finish()))
+}
+
+/// The metrics of the rest of the decoder's stream; `also` sees every chunk too.
+fn measure(
+    decoder: &mut audio::Decoder,
+    options: &AnalysisOptions,
+    mut also: impl FnMut(&[f32]),
+) -> Result<Metrics, AnalysisError> {
     let rate = decoder.info().sample_rate;
     let stride = decoder.channels();
     // Channels past the second are not call sides Hark knows how to name: left alone.
     let mut meter = meter::Meter::new(rate, stride, stride.min(2));
     while let Some(chunk) = decoder.read()? {
         meter.push(chunk);
+        also(chunk);
     }
     Ok(metrics_from(&meter.finish(), rate, options))
 }

@@ -1,6 +1,9 @@
 //! Benchmarks run side by side with the reference tools (ffmpeg, ffprobe), reported as ratios.
 //! Used by `hark bench`; figures go to docs/BENCHMARKS.md. Not tests: nothing here asserts.
 
+pub mod play;
+pub mod waveform;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -17,6 +17,7 @@ use hark::import::{self, ImportOptions};
 use hark::library::{self, LibraryQuery, LibrarySort};
 use hark::store::users::{self, Role};
 use hark::store::{self, Db, audit_log};
+use hark::waveform::PeaksCache;
 use hark::{audio, bench, demo, session, synthetic};
 
 #[derive(Debug, Parser)]
@@ -168,6 +169,26 @@ enum BenchCommand {
     Probe {
         #[arg(long, default_value_t = 5000)]
         files: usize,
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Open + Play to the first sample of long calls, from the start and the middle, beside
+    /// ffmpeg decoding their first 100 ms.
+    Play {
+        #[arg(long, default_value_t = 60)]
+        minutes: u32,
+        #[arg(long, default_value_t = 7)]
+        runs: u32,
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// First-paint waveform data of long calls, uncached and cached, beside ffmpeg's
+    /// showwavespic.
+    Waveform {
+        #[arg(long, default_value_t = 60)]
+        minutes: u32,
+        #[arg(long, default_value_t = 5)]
+        runs: u32,
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
@@ -353,10 +374,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let cancel = std::sync::atomic::AtomicBool::new(false);
             let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
             let mut last_line = None;
+            let peaks = PeaksCache::for_database(db.path());
             let report = analysis::analyze_library(
                 &mut db,
                 &options,
                 0,
+                Some(&peaks),
                 &mut |p| {
                     let _ = output::print_analysis_progress(p, terminal, &mut last_line);
                 },
@@ -442,6 +465,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .clone()
                 .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
             output::print_probe_bench(*files, &bench::probe(&dir, *files)?)?;
+        }
+        Command::Bench(BenchCommand::Play { minutes, runs, dir }) => {
+            let dir = dir
+                .clone()
+                .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
+            let rows = bench::play::run(&dir, *minutes, *runs)?;
+            say!("{}", bench::play::table(*minutes, &rows).trim_end())?;
+        }
+        Command::Bench(BenchCommand::Waveform { minutes, runs, dir }) => {
+            let dir = dir
+                .clone()
+                .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
+            let rows = bench::waveform::run(&dir, *minutes, *runs)?;
+            say!("{}", bench::waveform::table(*minutes, &rows).trim_end())?;
         }
         Command::User(UserCommand::List) => {
             let db = open_db(&cli)?;

@@ -618,6 +618,153 @@ scenario('import-folder', async ({ dir, use }) => {
 // ---------------------------------------------------------------------------------------------
 // Runner
 
+/** The player's position and status as the call page shows them (its data attributes). */
+async function playerView(browser) {
+  return browser.execute(() => {
+    const attr = (id, name) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute(name) ?? null;
+    return {
+      status: attr('call-page', 'data-status'),
+      positionMs: Number(attr('position', 'data-position-ms')),
+      durationMs: Number(attr('position', 'data-duration-ms')),
+    };
+  });
+}
+
+/** Span counts per timeline lane (agent, customer, overtalk, deadAir). */
+async function timelineLanes(browser) {
+  return browser.execute(() =>
+    Object.fromEntries(
+      Array.from(document.querySelectorAll('[data-testid="timeline-lane"]')).map((lane) => [
+        lane.getAttribute('data-lane'),
+        Number(lane.getAttribute('data-spans')),
+      ]),
+    ),
+  );
+}
+
+async function waitStatus(browser, status) {
+  return waitFor(browser, async () => (await playerView(browser)).status === status, `the player did not become ${status}`);
+}
+
+/** Waits until the call page shows recording `id` whole: opened, analysed, waveform drawn. */
+async function waitCallShown(browser, id) {
+  await waitFor(
+    browser,
+    async () =>
+      browser.execute((recordingId) => {
+        const attr = (testId, name) => document.querySelector(`[data-testid="${testId}"]`)?.getAttribute(name);
+        return (
+          attr('call-page', 'data-recording-id') === String(recordingId) &&
+          attr('call-page', 'data-status') === 'paused' &&
+          Number(attr('position', 'data-duration-ms')) > 0 &&
+          attr('metrics-panel', 'data-state') === 'ready' &&
+          attr('timeline', 'data-analysed') === 'true' &&
+          attr('waveform', 'data-loaded') === 'true'
+        );
+      }, id),
+    `the call page did not show recording ${id} opened, analysed and drawn`,
+  );
+}
+
+// The demo call with one overtalk and one dead air (assets/demo/truth.json).
+const PLAYER_CALL = 'in-5555550188-4512-20261102-100247-1793613767.37.wav';
+
+scenario('call-player', async ({ dir, use }) => {
+  const db = join(dir, 'hark.db');
+  hark(db, 'user', 'add', 'Rae Reviewer', '--role', 'reviewer');
+  hark(db, 'demo');
+  const browser = use(await openApp(db));
+
+  await waitDisplayed(browser, 'library-table');
+  await waitFor(browser, async () => (await libraryRows(browser)).length === 8, 'the library did not show 8 rows');
+  // The analysis the app starts in the background fills the metric columns of every row.
+  await waitFor(
+    browser,
+    async () =>
+      browser.execute(() => {
+        const cells = Array.from(document.querySelectorAll('[data-testid="cell-silenceShare"]'));
+        return cells.length === 8 && cells.every((cell) => cell.textContent.trim() !== '');
+      }),
+    'the background analysis did not fill the Silence column of all 8 rows',
+    60_000,
+  );
+  await screenshot(browser, 'library-metrics.png');
+
+  const row = (await libraryRows(browser)).find((r) => r.fileName === PLAYER_CALL);
+  check(row, `no row for ${PLAYER_CALL}`);
+  await (await browser.$(`[data-testid="library-row"][data-recording-id="${row.id}"] [data-testid="cell-fileName"]`)).click();
+  await waitDisplayed(browser, 'call-page');
+  await waitCallShown(browser, Number(row.id));
+  const lanes = await timelineLanes(browser);
+  log(`timeline lanes: ${JSON.stringify(lanes)}`);
+  check(lanes.agent > 0 && lanes.customer > 0, `the timeline has no agent or customer talk: ${JSON.stringify(lanes)}`);
+  check(lanes.overtalk >= 1 && lanes.deadAir >= 1, `the planted overtalk and dead air are not on the timeline: ${JSON.stringify(lanes)}`);
+  // tests/e2e/alsa.conf gives the app a (silent, real-time) sound device.
+  check(!(await (await byId(browser, 'device-notice')).isExisting()), 'the app says it has no audio device');
+
+  // Play: the position moves at the pace of the sound device.
+  const clicked = Date.now();
+  await (await byId(browser, 'play-toggle')).click();
+  await waitFor(browser, async () => (await playerView(browser)).positionMs > 0, 'the position did not move after Play');
+  timings.playToFirstPositionMs = Date.now() - clicked;
+  const playedFrom = await playerView(browser);
+  const wallFrom = Date.now();
+  await browser.pause(1500);
+  const playedTo = await playerView(browser);
+  const rate = (playedTo.positionMs - playedFrom.positionMs) / (Date.now() - wallFrom);
+  log(`play to first position ${timings.playToFirstPositionMs} ms; playback ran at ${rate.toFixed(2)}x wall clock`);
+  check(playedTo.status === 'playing' && playedTo.positionMs > playedFrom.positionMs, 'playback stopped or did not advance');
+
+  // Space pauses (keyboard first).
+  await browser.keys(' ');
+  await waitStatus(browser, 'paused');
+
+  // A click three quarters along the waveform seeks there (WebDriver offsets are from the centre).
+  const waveform = await byId(browser, 'waveform');
+  const { width } = await waveform.getSize();
+  await waveform.click({ x: Math.round(width / 4) });
+  const { durationMs } = await playerView(browser);
+  const target = durationMs * 0.75;
+  await waitFor(
+    browser,
+    async () => Math.abs((await playerView(browser)).positionMs - target) < durationMs * 0.01,
+    `a click at 75% of the waveform did not seek near ${Math.round(target)} ms`,
+  );
+  log(`seeked to ${(await playerView(browser)).positionMs} ms of ${durationMs} (click at ${Math.round(target)} ms)`);
+
+  // Faster, pitch kept: the backend takes 1.5x and the position runs faster than the clock.
+  await choose(browser, 'speed', '1.5');
+  await (await byId(browser, 'seek-input')).setValue('0:05');
+  await browser.keys('Enter');
+  await waitFor(browser, async () => Math.abs((await playerView(browser)).positionMs - 5000) < 10, 'typing 0:05 did not seek to 5 s');
+  await (await byId(browser, 'play-toggle')).click();
+  await waitStatus(browser, 'playing');
+  await browser.pause(1200);
+  await screenshot(browser, 'call-player.png');
+  check((await (await byId(browser, 'speed')).getValue()) === '1.5', 'the speed did not stay at 1.5');
+
+  await (await byId(browser, 'play-toggle')).click();
+  await waitStatus(browser, 'paused');
+  await browser.keys('?');
+  await waitDisplayed(browser, 'shortcuts-help');
+  await screenshot(browser, 'call-shortcuts.png');
+  await browser.keys('Escape');
+  await waitFor(browser, async () => !(await (await byId(browser, 'shortcuts-help')).isDisplayed()), 'Escape did not close the help');
+
+  await (await byId(browser, 'call-back')).click();
+  await waitDisplayed(browser, 'library-table');
+
+  // The same page in Persian: the layout mirrors, the waveform still runs left to right.
+  await setLanguage(browser, 'fa');
+  await waitFor(browser, async () => (await libraryRows(browser)).length === 8, 'the library did not come back with 8 rows');
+  await (await browser.$(`[data-testid="library-row"][data-recording-id="${row.id}"] [data-testid="cell-fileName"]`)).click();
+  await waitDisplayed(browser, 'call-page');
+  await waitCallShown(browser, Number(row.id));
+  const direction = await browser.execute(() => getComputedStyle(document.querySelector('[data-testid="waveform"]')).direction);
+  check(direction === 'ltr', `the waveform runs ${direction} in Persian`);
+  await screenshot(browser, 'call-player-fa.png');
+});
+
 async function driverReady() {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

@@ -6,6 +6,7 @@
 mod analysis;
 mod audio;
 mod bindings;
+mod call;
 mod cli;
 mod common;
 mod demo;

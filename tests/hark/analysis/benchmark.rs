@@ -1,12 +1,13 @@
-//! Benchmark, ignored by default: the full analysis (decode, voice activity, loudness) of a
-//! one-hour two-channel 8 kHz call beside `ffmpeg -af silencedetect` alone, and peak memory.
+//! Benchmark, ignored by default: the full analysis (decode, voice activity, loudness, waveform
+//! peaks) of a one-hour two-channel 8 kHz call beside `ffmpeg -af silencedetect` alone, and peak
+//! memory.
 //! cargo test --release --test hark analysis::benchmark -- --ignored --nocapture
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use hark::analysis::{AnalysisOptions, analyze_file};
+use hark::analysis::{AnalysisOptions, analyze_file, analyze_file_with_peaks};
 
 const RUNS: usize = 3;
 
@@ -90,15 +91,23 @@ fn benchmark_one_hour_analysis_vs_ffmpeg_silencedetect() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     println!("One hour, two channels, 8 kHz; best of {RUNS} runs, wall clock");
     for (name, path) in files {
-        let mut metrics = None;
-        let hark = best_of(|| metrics = Some(analyze_file(&path, &options).expect("analyze")));
-        let metrics = metrics.expect("ran");
+        let mut analysed = None;
+        let hark = best_of(|| {
+            analysed = Some(analyze_file_with_peaks(&path, &options).expect("analyze"));
+        });
+        let (metrics, peaks) = analysed.expect("ran");
+        // The peaks saw every frame the metrics did.
+        assert_eq!(peaks.frames() * 1000 / 8000, metrics.duration_ms);
         assert!(
             metrics.duration_ms.abs_diff(3_600_000) < 100,
             "{}",
             metrics.duration_ms
         );
         assert!(metrics.dead_air_count >= 60 && metrics.talk_share > 0.5);
+        // The same pass without the peaks: what the waveform adds to the analysis.
+        let metrics_only = best_of(|| {
+            std::hint::black_box(analyze_file(&path, &options).expect("analyze"));
+        });
         let ffmpeg = best_of(|| {
             let status = Command::new("ffmpeg")
                 .args(["-nostdin", "-v", "error", "-i"])
@@ -109,10 +118,11 @@ fn benchmark_one_hour_analysis_vs_ffmpeg_silencedetect() {
             assert!(status.success());
         });
         println!(
-            "{name:<11} Hark full analysis {:>6.3} s ({:>5.0}x real time), ffmpeg silencedetect \
-             {:>6.3} s: Hark {:.2}x ffmpeg's speed",
+            "{name:<11} Hark full analysis {:>6.3} s ({:>5.0}x real time; {:.3} s without peaks), \
+             ffmpeg silencedetect {:>6.3} s: Hark {:.2}x ffmpeg's speed",
             hark.as_secs_f64(),
             3600.0 / hark.as_secs_f64(),
+            metrics_only.as_secs_f64(),
             ffmpeg.as_secs_f64(),
             ffmpeg.as_secs_f64() / hark.as_secs_f64()
         );

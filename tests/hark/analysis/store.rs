@@ -14,8 +14,15 @@ use crate::common::{TestDb, demo_dir};
 fn run(db: &mut Db, options: &AnalysisOptions) -> AnalysisReport {
     let cancel = AtomicBool::new(false);
     let mut last = None;
-    let report = analyze_library(db, options, 2, &mut |p| last = Some(p.clone()), &cancel)
-        .expect("analyze library");
+    let report = analyze_library(
+        db,
+        options,
+        2,
+        None,
+        &mut |p| last = Some(p.clone()),
+        &cancel,
+    )
+    .expect("analyze library");
     let last = last.expect("progress reported");
     assert_eq!(last.done, last.total);
     report
@@ -107,7 +114,7 @@ fn an_interrupted_run_resumes_with_what_is_left() {
     // Cancelled before it starts: nothing is written, everything stays pending.
     let cancel = AtomicBool::new(true);
     let report =
-        analyze_library(&mut t.db, &options, 2, &mut |_| {}, &cancel).expect("cancelled run");
+        analyze_library(&mut t.db, &options, 2, None, &mut |_| {}, &cancel).expect("cancelled run");
     assert!(report.cancelled && report.analyzed == 0);
     assert_eq!(pending(&t.db, &options).len(), 8);
 

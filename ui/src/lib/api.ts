@@ -4,8 +4,12 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open } from '@tauri-apps/plugin-dialog';
+import type { AnalysisProgress } from './bindings/AnalysisProgress';
+import type { AnalysisReport } from './bindings/AnalysisReport';
 import type { AppStatus } from './bindings/AppStatus';
 import type { AuditVerification } from './bindings/AuditVerification';
+import type { CallAnalysisFailed } from './bindings/CallAnalysisFailed';
+import type { CallDetail } from './bindings/CallDetail';
 import type { CommandError } from './bindings/CommandError';
 import type { DemoReport } from './bindings/DemoReport';
 import type { Extracted } from './bindings/Extracted';
@@ -15,8 +19,11 @@ import type { ImportRequest } from './bindings/ImportRequest';
 import type { LibraryFacets } from './bindings/LibraryFacets';
 import type { LibraryPage } from './bindings/LibraryPage';
 import type { LibraryQuery } from './bindings/LibraryQuery';
+import type { PlayerCommand } from './bindings/PlayerCommand';
+import type { PlayerState } from './bindings/PlayerState';
 import type { Role } from './bindings/Role';
 import type { User } from './bindings/User';
+import type { WaveformPeaks } from './bindings/WaveformPeaks';
 
 /** A failed command: `code` is stable and machine-readable, `message` is for people. */
 export class ApiError extends Error {
@@ -170,4 +177,58 @@ export async function pickCallRecordsFile(name: string): Promise<string | null> 
   } catch (reason) {
     throw toApiError(reason);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls, the player and speech analysis
+
+/** One recording with its speech metrics (null until analysed; opening the call analyses it). */
+export function callDetail(recordingId: number): Promise<CallDetail> {
+  return call<CallDetail>('call_detail', { recordingId });
+}
+
+/** Opens a call in the player, paused at the start; its analysis follows as `call-analyzed`. */
+export function playerOpen(recordingId: number): Promise<PlayerState> {
+  return call<PlayerState>('player_open', { recordingId });
+}
+
+export function playerCommand(command: PlayerCommand): Promise<PlayerState> {
+  return call<PlayerState>('player_command', { command });
+}
+
+export function playerState(): Promise<PlayerState> {
+  return call<PlayerState>('player_state');
+}
+
+/** Min/max peaks of `startMs..endMs` in `bins` bins per channel (from the cache when it can). */
+export function waveform(recordingId: number, startMs: number, endMs: number, bins: number): Promise<WaveformPeaks> {
+  return call<WaveformPeaks>('waveform', { recordingId, startMs, endMs, bins });
+}
+
+/** The library's background analysis now, or null when none is running. */
+export function analysisStatus(): Promise<AnalysisProgress | null> {
+  return call<AnalysisProgress | null>('analysis_status');
+}
+
+/** Player snapshots: 25 a second while playing, and after every change. */
+export function onPlayerState(callback: (state: PlayerState) => void): Promise<Unlisten> {
+  return on('player-state', callback);
+}
+
+/** A call's analysis finished (the call opened in the player, or any call of a library run). */
+export function onCallAnalyzed(callback: (detail: CallDetail) => void): Promise<Unlisten> {
+  return on('call-analyzed', callback);
+}
+
+/** The analysis of an opened call failed (unreadable audio): why, for people. */
+export function onCallAnalysisFailed(callback: (failure: CallAnalysisFailed) => void): Promise<Unlisten> {
+  return on('call-analysis-failed', callback);
+}
+
+export function onAnalysisProgress(callback: (progress: AnalysisProgress) => void): Promise<Unlisten> {
+  return on('analysis-progress', callback);
+}
+
+export function onAnalysisFinished(callback: (report: AnalysisReport) => void): Promise<Unlisten> {
+  return on('analysis-finished', callback);
 }

@@ -11,6 +11,8 @@ export const libraryState = $state({
   problems: false,
   sortBy: 'callStart' as LibrarySort,
   sortDesc: true,
+  /** Where the table was scrolled to, restored when coming back from a call. */
+  scrollTop: 0,
 });
 
 export function clearFilters(): void {

@@ -38,6 +38,11 @@ function row(id: number): LibraryRow {
     channels: null,
     status: 'ok',
     problem: null,
+    agentTalkShare: null,
+    silenceShare: null,
+    deadAirLongestMs: null,
+    overtalkMs: null,
+    loudnessLufs: null,
   };
 }
 

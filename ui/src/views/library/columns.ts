@@ -16,12 +16,16 @@ export interface Column {
   grow?: number;
   /** Absent for columns the backend cannot sort by. */
   sort?: LibrarySort;
+  /** A speech metric (its header label may take two lines). */
+  metric?: boolean;
 }
 
-// The minimums fit the default 1280 px window (about 73.7rem beside the navigation rail) with
-// some room to spare for the file name: at the table's 13px text, times, durations, directions,
-// phone numbers, vendors and typical names and teams show in full, and the header labels fit
-// with the sort arrow. Longer values end in "…" and show whole in their tooltip.
+// The columns up to the speech metrics fit the default 1280 px window (about 73.7rem beside the
+// navigation rail): at the table's 13px text, times, durations, directions, vendors, typical
+// names and teams, and the metrics show in full, and the header labels fit with the sort arrow
+// (the metrics' on two lines). Disposition, the numbers and the file name follow; the whole
+// table fits from about 1600 px and scrolls sideways below that. Longer values end in "…" and
+// show whole in their tooltip.
 export const COLUMNS: readonly Column[] = [
   { id: 'start', labelKey: 'library.col.start', min: 10.4, sort: 'callStart' },
   { id: 'duration', labelKey: 'library.col.duration', min: 5, sort: 'durationMs' },
@@ -30,6 +34,12 @@ export const COLUMNS: readonly Column[] = [
   { id: 'vendor', labelKey: 'library.col.vendor', min: 10, grow: 0.3, sort: 'vendor' },
   { id: 'queue', labelKey: 'library.col.queue', min: 5.4, grow: 0.25, sort: 'queue' },
   { id: 'direction', labelKey: 'library.col.direction', min: 5.5, sort: 'direction' },
+  // Speech metrics: empty until the recording has been analysed.
+  { id: 'agentTalkShare', labelKey: 'library.col.agentTalk', min: 4.4, sort: 'agentTalkShare', metric: true },
+  { id: 'silenceShare', labelKey: 'library.col.silence', min: 4.2, sort: 'silenceShare', metric: true },
+  { id: 'deadAirLongest', labelKey: 'library.col.deadAir', min: 5, sort: 'deadAirLongest', metric: true },
+  { id: 'overtalk', labelKey: 'library.col.overtalk', min: 4.6, sort: 'overtalk', metric: true },
+  { id: 'loudness', labelKey: 'library.col.loudness', min: 5, sort: 'loudness', metric: true },
   { id: 'disposition', labelKey: 'library.col.disposition', min: 6.1, grow: 0.25, sort: 'disposition' },
   { id: 'caller', labelKey: 'library.col.caller', min: 7 },
   { id: 'callee', labelKey: 'library.col.callee', min: 7 },

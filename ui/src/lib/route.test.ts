@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { back, openCall, router, selectNav, START } from './route.svelte';
+
+describe('routes', () => {
+  it('open a call from the Library and go back to it', () => {
+    const call = openCall(START, 42);
+    expect(call).toEqual({ view: 'call', recordingId: 42, navId: 'library' });
+    expect(back(call)).toEqual({ view: 'nav', navId: 'library' });
+  });
+
+  it('leave a rail screen alone on back', () => {
+    const settings = selectNav('settings');
+    expect(back(settings)).toBe(settings);
+  });
+
+  it('remember the call just left, for the Library to focus its row', () => {
+    router.openCall(5);
+    expect(router.current).toEqual({ view: 'call', recordingId: 5, navId: 'library' });
+    expect(router.returnedFrom).toBeNull();
+    router.back();
+    expect(router.current).toEqual({ view: 'nav', navId: 'library' });
+    expect(router.returnedFrom).toBe(5);
+    router.select('settings');
+    expect(router.current).toEqual({ view: 'nav', navId: 'settings' });
+    expect(router.returnedFrom).toBeNull();
+    router.back(); // not on a call page: nothing happens
+    expect(router.current).toEqual({ view: 'nav', navId: 'settings' });
+  });
+});
