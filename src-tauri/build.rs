@@ -21,6 +21,18 @@ const COMMANDS: &[&str] = &[
     "player_state",
     "waveform",
     "analysis_status",
+    "sample_count",
+    "sample_plan",
+    "sample_draw",
+    "samples_list",
+    "sample_detail",
+    "sample_replace",
+    "sample_verify",
+    "sample_export",
+    "review_queue",
+    "saved_filters_list",
+    "saved_filter_save",
+    "saved_filter_delete",
 ];
 
 fn main() {

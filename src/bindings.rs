@@ -29,14 +29,50 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         ChannelMode, OutputDevice, PlaybackSettings, PlaybackStatus, PlayerCommand, PlayerState,
         SkippedSilence,
     };
+    use crate::sampling::criteria::{
+        CompareOp, Criteria, CriteriaError, Field, Flag, Position, Value, Weekday,
+    };
+    use crate::sampling::{
+        Allocation, AssignRequest, Assignment, GroupPlan, Method, Period, QuotaGroup, SampleDetail,
+        SamplePlan, SampleRequest, SampleSize, SampleSummary, SizeReport, StratumField,
+        TargetMetric, Verification, ZeroDefectReport,
+    };
     use crate::store::audit_log::{AuditEntry, AuditProblem, AuditVerification};
     use crate::store::recordings::{Direction, RecordingStatus};
+    use crate::store::samples::{SampleItem, SampleStatus};
+    use crate::store::saved_filters::SavedFilter;
     use crate::store::users::{Role, User};
     use crate::waveform::{ChannelPeaks, WaveformPeaks};
     export!(
         AnalysisProgress,
         AnalysisReport,
         AppStatus,
+        Allocation,
+        AssignRequest,
+        Assignment,
+        GroupPlan,
+        Method,
+        Period,
+        QuotaGroup,
+        SampleDetail,
+        SampleItem,
+        SamplePlan,
+        SampleRequest,
+        SampleSize,
+        SampleStatus,
+        SampleSummary,
+        SavedFilter,
+        CompareOp,
+        Criteria,
+        CriteriaError,
+        Field,
+        Flag,
+        Position,
+        Value,
+        Weekday,
+        StratumField,
+        TargetMetric,
+        Verification,
         AudioInfo,
         ChannelMode,
         ChannelPeaks,
@@ -72,9 +108,11 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         Span,
         Timeline,
         Role,
+        SizeReport,
         SkippedSilence,
         User,
         WaveformPeaks,
+        ZeroDefectReport,
     );
     Ok(files)
 }

@@ -6,6 +6,7 @@ use crate::demo::DemoError;
 use crate::fingerprint::FingerprintError;
 use crate::import::ImportError;
 use crate::player::PlayerError;
+use crate::sampling::{CriteriaError, SampleError};
 use crate::store::StoreError;
 use crate::waveform::WaveformError;
 
@@ -25,6 +26,10 @@ pub enum Error {
     Player(#[from] PlayerError),
     #[error(transparent)]
     Waveform(#[from] WaveformError),
+    #[error(transparent)]
+    Sample(#[from] SampleError),
+    #[error("criteria: {0}")]
+    Criteria(#[from] CriteriaError),
 }
 
 impl Error {
@@ -46,6 +51,10 @@ impl Error {
             // A recording that cannot be decoded is the same problem whoever decodes it.
             Error::Waveform(WaveformError::Audio(_)) => "audio",
             Error::Waveform(_) => "waveform",
+            Error::Sample(SampleError::Store(StoreError::NotFound { .. })) => "not_found",
+            Error::Sample(SampleError::Criteria(_)) | Error::Criteria(_) => "criteria",
+            Error::Sample(SampleError::Invalid(_)) => "invalid",
+            Error::Sample(_) => "sample",
         }
     }
 }

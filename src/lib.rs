@@ -13,6 +13,7 @@ pub mod fingerprint;
 pub mod import;
 pub mod library;
 pub mod player;
+pub mod sampling;
 pub mod session;
 pub mod store;
 pub mod synthetic;

@@ -36,18 +36,28 @@ impl LibrarySort {
         match self {
             LibrarySort::CallStart => "r.call_start_ms",
             LibrarySort::DurationMs => "r.duration_ms",
-            LibrarySort::Agent => "a.name",
-            LibrarySort::Team => "t.name",
-            LibrarySort::Vendor => "v.name",
+            LibrarySort::Agent => "f.agent_name",
+            LibrarySort::Team => "f.team_name",
+            LibrarySort::Vendor => "f.vendor_name",
             LibrarySort::Queue => "r.queue",
             LibrarySort::Disposition => "r.disposition",
             LibrarySort::Direction => "r.direction",
             LibrarySort::FileName => "r.path",
-            LibrarySort::AgentTalkShare => "m.agent_talk_share",
-            LibrarySort::SilenceShare => "m.silence_share",
-            LibrarySort::DeadAirLongest => "m.dead_air_longest_ms",
-            LibrarySort::Overtalk => "m.overtalk_ms",
-            LibrarySort::Loudness => "m.loudness_lufs",
+            LibrarySort::AgentTalkShare => "f.agent_talk_share",
+            LibrarySort::SilenceShare => "f.silence_share",
+            LibrarySort::DeadAirLongest => "f.dead_air_longest_ms",
+            LibrarySort::Overtalk => "f.overtalk_ms",
+            LibrarySort::Loudness => "f.loudness_lufs",
+        }
+    }
+
+    /// The id that breaks ties, from the same table as the sort column: with it the order is
+    /// exactly one index's order (every index ends in the rowid).
+    fn tie_break(self) -> &'static str {
+        if self.column().starts_with("f.") {
+            "f.recording_id"
+        } else {
+            "r.id"
         }
     }
 }
@@ -142,34 +152,73 @@ pub struct LibraryFacets {
     pub dispositions: Vec<String>,
 }
 
-const FROM: &str = "FROM recordings r
-    LEFT JOIN agents a ON a.id = r.agent_id
-    LEFT JOIN teams t ON t.id = r.team_id
-    LEFT JOIN vendors v ON v.id = r.vendor_id
-    LEFT JOIN recording_metrics m ON m.recording_id = r.id";
+/// Names and metrics come from `recording_facts` (migration 0005), which has one row per
+/// recording and an index on each of them for sorting.
+const FROM: &str = "FROM recordings r JOIN recording_facts f ON f.recording_id = r.id";
+
+/// Which columns a query's filters are written on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FilterColumns {
+    /// recordings' own, which SQLite searches with their indexes: for counts, and for pages
+    /// that sort the few rows matching.
+    Indexed,
+    /// `+r.column`: not searchable, so SQLite walks the (recordings) sort column's index and
+    /// checks each row.
+    WalkRecordings,
+    /// `+f.column`: checked inside the recording_facts sort index walked, which holds them.
+    WalkFacts,
+}
+
+impl FilterColumns {
+    /// Sorting the matching rows costs a row fetch each; walking the sort index costs about
+    /// `all / matching` entries per row of the page and of the offset before it.
+    fn for_page(matching: i64, all: i64, query: &LibraryQuery) -> FilterColumns {
+        let reach = f64::from(query.offset) + f64::from(query.limit.min(MAX_PAGE));
+        if (matching as f64).powi(2) <= reach * all as f64 {
+            FilterColumns::Indexed
+        } else if query.sort_by.column().starts_with("f.") {
+            FilterColumns::WalkFacts
+        } else {
+            FilterColumns::WalkRecordings
+        }
+    }
+}
 
 /// The WHERE clause and its bound values for a query's filters.
-fn filters(query: &LibraryQuery) -> (String, Vec<Box<dyn ToSql>>) {
-    let mut clauses: Vec<&str> = Vec::new();
+fn filters(query: &LibraryQuery, columns: FilterColumns) -> (String, Vec<Box<dyn ToSql>>) {
+    let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<Box<dyn ToSql>> = Vec::new();
-    let mut equal = |clause: &'static str, value: &Option<String>| {
-        if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-            clauses.push(clause);
+    let (prefix, table) = match columns {
+        FilterColumns::Indexed => ("", "r"),
+        FilterColumns::WalkRecordings => ("+", "r"),
+        FilterColumns::WalkFacts => ("+", "f"),
+    };
+    let mut equal = |clause: &str, value: Option<&str>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            clauses.push(format!("{prefix}{clause}"));
             values.push(Box::new(value.to_owned()));
         }
     };
-    equal("a.name = ?", &query.agent);
-    equal("t.name = ?", &query.team);
-    equal("v.name = ?", &query.vendor);
-    equal("r.queue = ?", &query.queue);
-    if let Some(direction) = query.direction {
-        clauses.push("r.direction = ?");
-        values.push(Box::new(direction.as_str()));
-    }
-    if let Some(status) = query.status {
-        clauses.push("r.status = ?");
-        values.push(Box::new(status.as_str()));
-    }
+    // Party ids, not joined names: counts then read only the recordings_agent (team, vendor)
+    // index.
+    equal(
+        &format!("{table}.agent_id IN (SELECT id FROM agents WHERE name = ?)"),
+        query.agent.as_deref(),
+    );
+    equal(
+        &format!("{table}.team_id IN (SELECT id FROM teams WHERE name = ?)"),
+        query.team.as_deref(),
+    );
+    equal(
+        &format!("{table}.vendor_id IN (SELECT id FROM vendors WHERE name = ?)"),
+        query.vendor.as_deref(),
+    );
+    equal(&format!("{table}.queue = ?"), query.queue.as_deref());
+    equal(
+        &format!("{table}.direction = ?"),
+        query.direction.map(Direction::as_str),
+    );
+    equal("r.status = ?", query.status.map(RecordingStatus::as_str));
     if let Some(search) = query
         .search
         .as_deref()
@@ -177,9 +226,10 @@ fn filters(query: &LibraryQuery) -> (String, Vec<Box<dyn ToSql>>) {
         .filter(|s| !s.is_empty())
     {
         clauses.push(
-            "(r.path LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\'
+            "(r.path LIKE ? ESCAPE '\\' OR f.agent_name LIKE ? ESCAPE '\\'
               OR r.caller_number LIKE ? ESCAPE '\\' OR r.callee_number LIKE ? ESCAPE '\\'
-              OR r.external_call_id LIKE ? ESCAPE '\\')",
+              OR r.external_call_id LIKE ? ESCAPE '\\')"
+                .into(),
         );
         let pattern = like_pattern(search);
         // One value per placeholder of the clause above.
@@ -208,19 +258,36 @@ fn like_pattern(text: &str) -> String {
 }
 
 pub fn page(conn: &Connection, query: &LibraryQuery) -> StoreResult<LibraryPage> {
-    let (filter_sql, values) = filters(query);
+    let (filter_sql, values) = filters(query, FilterColumns::Indexed);
     let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
+    // Only the search reads recording_facts (agent names); without it the count reads one
+    // recordings index.
+    let count_from = if query
+        .search
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty())
+    {
+        FROM
+    } else {
+        "FROM recordings r"
+    };
     let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) {FROM}{filter_sql}"))?
+        .prepare_cached(&format!("SELECT count(*) {count_from}{filter_sql}"))?
         .query_row(params.as_slice(), |row| row.get(0))?;
+    let all: i64 = conn
+        .prepare_cached("SELECT count(*) FROM recordings")?
+        .query_row([], |row| row.get(0))?;
+    let (filter_sql, values) = filters(query, FilterColumns::for_page(total, all, query));
+    let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
 
     let direction = if query.sort_desc { "DESC" } else { "ASC" };
     // Plain `column, id` in one direction lets SQLite walk the column's index instead of
     // sorting the whole table for every page (NULLs come first ascending, last descending).
     let order = query.sort_by.column();
+    let tie_break = query.sort_by.tie_break();
     let sql = format!(
         "SELECT {COLUMNS} {FROM}{filter_sql}
-         ORDER BY {order} {direction}, r.id {direction}
+         ORDER BY {order} {direction}, {tie_break} {direction}
          LIMIT {} OFFSET {}",
         query.limit.min(MAX_PAGE),
         query.offset
@@ -246,10 +313,10 @@ pub fn row(conn: &Connection, id: i64) -> StoreResult<Option<LibraryRow>> {
 
 /// The columns `read_row` reads, in its order.
 const COLUMNS: &str = "r.id, r.path, r.call_start_ms, r.call_utc_offset_min, r.duration_ms,
-    r.direction, a.name, t.name, v.name, r.queue, r.disposition, r.caller_number,
+    r.direction, f.agent_name, f.team_name, f.vendor_name, r.queue, r.disposition, r.caller_number,
     r.callee_number, r.external_call_id, r.container, r.codec, r.sample_rate, r.channels,
-    r.status, r.problem, m.agent_talk_share, m.silence_share, m.dead_air_longest_ms,
-    m.overtalk_ms, m.loudness_lufs";
+    r.status, r.problem, f.agent_talk_share, f.silence_share, f.dead_air_longest_ms,
+    f.overtalk_ms, f.loudness_lufs";
 
 fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<LibraryRow> {
     let path: String = row.get(1)?;

@@ -7,6 +7,7 @@ mod error;
 mod import_job;
 mod options;
 mod player_events;
+mod sampling_commands;
 mod state;
 
 use tauri::Manager;
@@ -59,6 +60,18 @@ fn main() -> ExitCode {
             commands::player_state,
             commands::waveform,
             commands::analysis_status,
+            sampling_commands::sample_count,
+            sampling_commands::sample_plan,
+            sampling_commands::sample_draw,
+            sampling_commands::samples_list,
+            sampling_commands::sample_detail,
+            sampling_commands::sample_replace,
+            sampling_commands::sample_verify,
+            sampling_commands::sample_export,
+            sampling_commands::review_queue,
+            sampling_commands::saved_filters_list,
+            sampling_commands::saved_filter_save,
+            sampling_commands::saved_filter_delete,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -2,6 +2,7 @@
 //! Used by `hark bench`; figures go to docs/BENCHMARKS.md. Not tests: nothing here asserts.
 
 pub mod play;
+pub mod sampling;
 pub mod waveform;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! Command-line arguments and the dispatch to library calls.
 
 mod output;
+mod sample;
+mod sample_output;
 
 use std::io::Write;
 
@@ -137,6 +139,9 @@ enum Command {
     /// Benchmarks beside the reference tools (ffmpeg, ffprobe); build with --release.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Samples of calls for review: draw one (hark sample --random N ...), or list, show,
+    /// verify, replace, export, queue, count and size.
+    Sample(sample::SampleArgs),
     /// Add synthetic recordings (metadata only, no audio) for scale tests and benchmarks.
     Synthetic {
         #[arg(long, default_value_t = 100_000)]
@@ -188,6 +193,16 @@ enum BenchCommand {
         #[arg(long, default_value_t = 60)]
         minutes: u32,
         #[arg(long, default_value_t = 5)]
+        runs: u32,
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Population counts, population() with a 1% stratified draw, and Library pages over a
+    /// generated library (kept in DIR and reused while it holds COUNT recordings).
+    Sampling {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u32,
+        #[arg(long, default_value_t = 7)]
         runs: u32,
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
@@ -480,6 +495,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let rows = bench::waveform::run(&dir, *minutes, *runs)?;
             say!("{}", bench::waveform::table(*minutes, &rows).trim_end())?;
         }
+        Command::Bench(BenchCommand::Sampling { count, runs, dir }) => {
+            let dir = dir
+                .clone()
+                .unwrap_or_else(|| std::env::temp_dir().join("hark-bench"));
+            std::fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
+            let report = bench::sampling::run(&dir, *count, *runs)?;
+            say!("{}", bench::sampling::table(&report).trim_end())?;
+        }
         Command::User(UserCommand::List) => {
             let db = open_db(&cli)?;
             let current = session::current_user(db.conn())?;
@@ -492,6 +515,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 say!("{mark} {:<24} {}", user.name, user.role.as_str())?;
             }
         }
+        Command::Sample(args) => return sample::dispatch(&cli, args),
         Command::User(UserCommand::Add { name, role }) => {
             let mut db = open_db(&cli)?;
             let existing = users::list(db.conn())?;

@@ -7,6 +7,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_import.sql"),
     include_str!("migrations/0003_metrics.sql"),
+    include_str!("migrations/0004_sampling.sql"),
+    include_str!("migrations/0005_sampling_indexes.sql"),
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -7,6 +7,8 @@ pub mod metrics;
 mod migrate;
 pub mod parties;
 pub mod recordings;
+pub mod samples;
+pub mod saved_filters;
 pub mod settings;
 pub mod users;
 

@@ -765,6 +765,139 @@ scenario('call-player', async ({ dir, use }) => {
   await screenshot(browser, 'call-player-fa.png');
 });
 
+/** The `data-*` attributes of every element with a test id, as plain objects. */
+async function rowsOf(browser, id, names) {
+  return browser.execute(
+    (testId, attributes) =>
+      Array.from(document.querySelectorAll(`[data-testid="${testId}"]`)).map((el) =>
+        Object.fromEntries(attributes.map((name) => [name, el.getAttribute(`data-${name}`)])),
+      ),
+    id,
+    names,
+  );
+}
+
+async function attributeOf(browser, id, name) {
+  return browser.execute((testId, attr) => document.querySelector(`[data-testid="${testId}"]`)?.getAttribute(attr) ?? null, id, name);
+}
+
+/** Picks a <select> option inside the criteria row `index`. */
+async function chooseInRow(browser, index, id, value) {
+  const select = await browser.$(`[data-testid="criteria-row"][data-index="${index}"] [data-testid="${id}"]`);
+  await select.waitForDisplayed({ timeout: WAIT });
+  await select.selectByAttribute('value', value);
+}
+
+scenario('sample-quota-queue', async ({ dir, use }) => {
+  const db = join(dir, 'hark.db');
+  hark(db, 'user', 'add', 'Dana QA', '--role', 'reviewer');
+  hark(db, 'user', 'add', 'Ravi Patel', '--role', 'reviewer');
+  hark(db, 'user', 'add', 'Lee Lead', '--role', 'lead');
+  hark(db, 'demo');
+  const browser = use(await openApp(db));
+
+  await (await waitDisplayed(browser, 'nav-samples')).click();
+  await (await waitDisplayed(browser, 'sample-new')).click();
+  await waitFor(
+    browser,
+    async () => (await attributeOf(browser, 'population-count', 'data-state')) === 'ready' && (await attributeOf(browser, 'population-count', 'data-count')) === '8',
+    'the population count did not show the 8 demo calls',
+  );
+
+  // Criteria built in rows: the text is the criteria language, the count follows live.
+  await chooseInRow(browser, 0, 'criteria-field', 'team');
+  await chooseInRow(browser, 0, 'criteria-value', 'Billing');
+  await (await byId(browser, 'criteria-add')).click();
+  await chooseInRow(browser, 1, 'criteria-field', 'duration');
+  await chooseInRow(browser, 1, 'criteria-op', 'ge');
+  await (await browser.$('[data-testid="criteria-row"][data-index="1"] [data-testid="criteria-value"]')).setValue('20');
+  await chooseInRow(browser, 1, 'criteria-unit', 's');
+  await waitFor(
+    browser,
+    async () => (await (await byId(browser, 'criteria-text')).getValue()) === 'team = "Billing" and duration >= 20s',
+    'the criteria text is not team = "Billing" and duration >= 20s',
+  );
+  await waitFor(
+    browser,
+    async () => (await attributeOf(browser, 'population-count', 'data-count')) === '4',
+    'the live population count did not become 4 for Billing calls of 20 s or more',
+  );
+  await screenshot(browser, 'sample-criteria.png');
+
+  // One call per agent per day: four groups of one call each, nothing short.
+  await (await byId(browser, 'method-quota')).click();
+  await (await waitDisplayed(browser, 'quota-calls')).setValue('1');
+  await choose(browser, 'quota-per', 'agent');
+  await choose(browser, 'quota-period', 'day');
+  await waitFor(
+    browser,
+    async () => (await attributeOf(browser, 'sample-plan', 'data-state')) === 'ready' && (await attributeOf(browser, 'sample-plan', 'data-calls')) === '4',
+    'the plan did not show 4 calls for one per agent per day',
+  );
+  const plan = await rowsOf(browser, 'plan-row', ['group', 'population', 'wanted', 'shortfall']);
+  log(`plan: ${plan.map((row) => `${row.group} ${row.population}/${row.wanted}`).join('; ')}`);
+  check(plan.length === 4 && plan.every((row) => row.wanted === '1' && row.shortfall === '0'), `unexpected plan ${JSON.stringify(plan)}`);
+  await screenshot(browser, 'sample-plan.png');
+
+  for (const name of ['Dana QA', 'Ravi Patel']) {
+    await (await browser.$(`[data-testid="assign-reviewer"][data-user-name="${name}"]`)).click();
+  }
+  await (await byId(browser, 'sample-name')).setValue('Billing daily quota');
+  await (await byId(browser, 'sample-draw')).click();
+  await waitDisplayed(browser, 'sample-detail');
+  const items = await waitFor(
+    browser,
+    async () => {
+      const rows = await rowsOf(browser, 'sample-item', ['recording-id', 'assignee']);
+      return rows.length === 4 ? rows : null;
+    },
+    'the drawn sample does not list 4 calls',
+  );
+  const assignees = items.map((item) => item.assignee);
+  check(
+    assignees.filter((a) => a === 'Dana QA').length === 2 && assignees.filter((a) => a === 'Ravi Patel').length === 2,
+    `the calls were not spread evenly: ${assignees.join(', ')}`,
+  );
+  const sampleId = await attributeOf(browser, 'sample-detail', 'data-sample-id');
+  const seed = await textOf(browser, 'sample-seed-value');
+  log(`sample ${sampleId} drawn with seed ${seed}`);
+  // What the app drew, the command line verifies from the stored population and seed.
+  check(hark(db, 'sample', 'verify', sampleId).includes('matches'), 'hark sample verify does not confirm the drawn sample');
+  await screenshot(browser, 'sample-detail.png');
+
+  // Dana finds her two calls in her queue and opens one.
+  await (await byId(browser, 'nav-settings')).click();
+  const profiles = await waitDisplayed(browser, 'profile-switch');
+  const danaValue = await browser.execute(
+    (el) => Array.from(el.options).find((o) => o.textContent.includes('Dana QA'))?.value ?? null,
+    profiles,
+  );
+  check(danaValue, 'no Dana QA in the profile switch');
+  await profiles.selectByAttribute('value', danaValue);
+  await (await byId(browser, 'profile-switch-submit')).click();
+  await waitFor(browser, async () => (await textOf(browser, 'current-user'))?.includes('Dana QA'), 'the profile did not switch to Dana QA');
+  await (await byId(browser, 'nav-queue')).click();
+  await waitDisplayed(browser, 'queue');
+  const queue = await waitFor(
+    browser,
+    async () => {
+      const rows = await rowsOf(browser, 'queue-item', ['recording-id', 'sample-id']);
+      return rows.length === 2 ? rows : null;
+    },
+    "Dana's queue does not hold her 2 calls",
+  );
+  check(queue.every((row) => row['sample-id'] === sampleId), 'queue items of another sample');
+  const mine = items.filter((item) => item.assignee === 'Dana QA').map((item) => item['recording-id']).sort();
+  check(JSON.stringify(queue.map((row) => row['recording-id']).sort()) === JSON.stringify(mine), "the queue's calls are not the ones assigned to Dana");
+  await screenshot(browser, 'review-queue.png');
+
+  await (await browser.$(`[data-testid="queue-item"][data-recording-id="${queue[0]['recording-id']}"]`)).click();
+  await waitDisplayed(browser, 'call-page');
+  await waitFor(browser, async () => (await attributeOf(browser, 'call-page', 'data-recording-id')) === queue[0]['recording-id'], 'the queue item did not open its call');
+  await (await byId(browser, 'call-back')).click();
+  await waitDisplayed(browser, 'queue');
+});
+
 async function driverReady() {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

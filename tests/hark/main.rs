@@ -13,5 +13,6 @@ mod demo;
 mod import;
 mod library;
 mod player;
+mod sampling;
 mod store;
 mod waveform;

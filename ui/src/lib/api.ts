@@ -3,8 +3,16 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import { open } from '@tauri-apps/plugin-dialog';
+import { open, save } from '@tauri-apps/plugin-dialog';
 import type { AnalysisProgress } from './bindings/AnalysisProgress';
+import type { Method } from './bindings/Method';
+import type { SampleDetail } from './bindings/SampleDetail';
+import type { SampleItem } from './bindings/SampleItem';
+import type { SamplePlan } from './bindings/SamplePlan';
+import type { SampleRequest } from './bindings/SampleRequest';
+import type { SampleSummary } from './bindings/SampleSummary';
+import type { SavedFilter } from './bindings/SavedFilter';
+import type { Verification } from './bindings/Verification';
 import type { AnalysisReport } from './bindings/AnalysisReport';
 import type { AppStatus } from './bindings/AppStatus';
 import type { AuditVerification } from './bindings/AuditVerification';
@@ -231,4 +239,72 @@ export function onAnalysisProgress(callback: (progress: AnalysisProgress) => voi
 
 export function onAnalysisFinished(callback: (report: AnalysisReport) => void): Promise<Unlisten> {
   return on('analysis-finished', callback);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sampling and review queues
+
+/** Recordings meeting `criteria` (criteria-language text; '' is every readable recording). */
+export function sampleCount(criteria: string): Promise<number> {
+  return call<number>('sample_count', { criteria });
+}
+
+/** The population and per-stratum / per-quota-group counts `method` would draw, before drawing. */
+export function samplePlan(criteria: string, method: Method): Promise<SamplePlan> {
+  return call<SamplePlan>('sample_plan', { criteria, method });
+}
+
+export function sampleDraw(request: SampleRequest): Promise<SampleDetail> {
+  return call<SampleDetail>('sample_draw', { request });
+}
+
+export function samplesList(): Promise<SampleSummary[]> {
+  return call<SampleSummary[]>('samples_list');
+}
+
+export function sampleDetail(sampleId: number): Promise<SampleDetail> {
+  return call<SampleDetail>('sample_detail', { sampleId });
+}
+
+/** Replaces the call at `position` by one drawn by the same rule; `reason` is required. */
+export function sampleReplace(sampleId: number, position: number, reason: string): Promise<SampleItem> {
+  return call<SampleItem>('sample_replace', { sampleId, position, reason });
+}
+
+export function sampleVerify(sampleId: number): Promise<Verification> {
+  return call<Verification>('sample_verify', { sampleId });
+}
+
+/**
+ * Asks where to save the sample (the system's save dialog) and writes it there as CSV or JSON;
+ * false when the person cancelled.
+ */
+export async function sampleExport(sampleId: number, format: 'csv' | 'json', suggestedName: string): Promise<boolean> {
+  if (!hasBackend()) throw new ApiError(NO_BACKEND, 'The Hark backend is not available.');
+  let path: string | null;
+  try {
+    path = await save({ defaultPath: `${suggestedName}.${format}`, filters: [{ name: format.toUpperCase(), extensions: [format] }] });
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+  if (!path) return false;
+  await call<null>('sample_export', { sampleId, format, path });
+  return true;
+}
+
+/** The current profile's calls to review in open samples, soonest due first. */
+export function reviewQueue(): Promise<SampleItem[]> {
+  return call<SampleItem[]>('review_queue');
+}
+
+export function savedFilters(): Promise<SavedFilter[]> {
+  return call<SavedFilter[]>('saved_filters_list');
+}
+
+export function saveFilter(name: string, criteria: string): Promise<SavedFilter> {
+  return call<SavedFilter>('saved_filter_save', { name, criteria });
+}
+
+export async function deleteFilter(name: string): Promise<void> {
+  await call<null>('saved_filter_delete', { name });
 }

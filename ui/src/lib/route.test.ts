@@ -8,6 +8,12 @@ describe('routes', () => {
     expect(back(call)).toEqual({ view: 'nav', navId: 'library' });
   });
 
+  it('open a call from the Queue and go back to the Queue', () => {
+    const call = openCall(selectNav('queue'), 7);
+    expect(call).toEqual({ view: 'call', recordingId: 7, navId: 'queue' });
+    expect(back(call)).toEqual({ view: 'nav', navId: 'queue' });
+  });
+
   it('leave a rail screen alone on back', () => {
     const settings = selectNav('settings');
     expect(back(settings)).toBe(settings);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from './en.json';
 import fa from './fa.json';
 import {
+  formatDate,
   formatDateTime,
   formatDuration,
   formatNumber,
@@ -121,6 +122,18 @@ describe('formatting', () => {
 
   it('leaves missing dates empty', () => {
     expect(formatDateTime(null)).toBe('');
+  });
+
+  it('formats calendar dates (due dates) without moving them a day', () => {
+    expect(formatDate('2026-11-03')).toBe('Nov 3, 2026');
+    for (const zone of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+      vi.stubEnv('TZ', zone);
+      expect(formatDate('2026-11-03'), zone).toBe('Nov 3, 2026');
+    }
+    setLocale('fa');
+    expect(formatDate('2026-11-03')).toBe('۱۲ آبان ۱۴۰۵');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('soon')).toBe('soon');
   });
 });
 

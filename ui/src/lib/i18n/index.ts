@@ -164,6 +164,26 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
   return dateTimeFormat('UTC').format(new Date(date.getTime() + offset * 60_000));
 }
 
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar date written `YYYY-MM-DD` (a due date) for the current locale: "Nov 3, 2026", and
+ * in Persian the Solar Hijri date ("۱۲ آبان ۱۴۰۵"). Other text comes back unchanged.
+ */
+export function formatDate(ymd: string | null | undefined): string {
+  if (!ymd) return '';
+  const match = DATE_ONLY.exec(ymd.trim());
+  if (!match) return ymd;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) return ymd;
+  const tag = intlLocale();
+  const format = cached(
+    `date|${tag}`,
+    () => new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  );
+  return format.format(date);
+}
+
 /** 65 000 ms → "1:05", 3 725 000 ms → "1:02:05", in the locale's digits. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '';
