@@ -65,6 +65,8 @@ pub struct DrawArgs {
     /// loudness (quietest first).
     #[arg(long, value_parser = named::<TargetMetric>)]
     by: Option<TargetMetric>,
+    /// The threshold, in the metric's stored unit: milliseconds for dead-air-longest, overtalk
+    /// and duration, a 0-1 fraction for shares, LUFS for loudness, a count for dead-air-count.
     #[arg(long, value_name = "VALUE")]
     over: Option<f64>,
     /// Criteria in Hark's criteria language, e.g. 'team = "Billing" and duration >= 1m'.
