@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "saved_filters_list",
     "saved_filter_save",
     "saved_filter_delete",
+    "sample_size",
 ];
 
 fn main() {

@@ -72,6 +72,7 @@ fn main() -> ExitCode {
             sampling_commands::saved_filters_list,
             sampling_commands::saved_filter_save,
             sampling_commands::saved_filter_delete,
+            sampling_commands::sample_size,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -7,8 +7,8 @@ use tauri::State;
 
 use hark::sampling::sample;
 use hark::sampling::{
-    Criteria, Method, SampleDetail, SamplePlan, SampleRequest, SampleSummary, Verification,
-    draw_sample, export, plan_for,
+    Criteria, Method, SampleDetail, SamplePlan, SampleRequest, SampleSummary, SizeReport,
+    Verification, draw_sample, export, plan_for, size_report,
 };
 use hark::store::samples::SampleItem;
 use hark::store::saved_filters::{self, SavedFilter};
@@ -124,4 +124,21 @@ pub fn saved_filter_delete(state: State<'_, AppState>, name: String) -> CommandR
     let actor = state.actor(&db)?;
     db.write(|tx| saved_filters::delete(tx, &actor, &name))
         .map_err(from_error)
+}
+
+/// How many calls to review for a population: Krejcie & Morgan / Cochran at a confidence and
+/// margin, and the zero-defect sample when a defect rate is given.
+#[tauri::command(async)]
+pub fn sample_size(
+    population: u64,
+    confidence: f64,
+    margin: f64,
+    defect_rate: Option<f64>,
+) -> CommandResult<SizeReport> {
+    size_report(population, confidence, margin, defect_rate).map_err(|error| {
+        crate::error::CommandError {
+            code: "invalid".into(),
+            message: error.to_string(),
+        }
+    })
 }

@@ -822,6 +822,12 @@ scenario('sample-quota-queue', async ({ dir, use }) => {
     async () => (await attributeOf(browser, 'population-count', 'data-count')) === '4',
     'the live population count did not become 4 for Billing calls of 20 s or more',
   );
+  // The sample an auditor needs from these 4 calls at 95 % / ±5 % (Krejcie & Morgan): all 4.
+  await waitFor(
+    browser,
+    async () => (await attributeOf(browser, 'sample-size-hint', 'data-size')) === '4',
+    'the sample size hint does not say 4 for a population of 4',
+  );
   await screenshot(browser, 'sample-criteria.png');
 
   // One call per agent per day: four groups of one call each, nothing short.

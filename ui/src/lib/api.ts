@@ -12,6 +12,7 @@ import type { SamplePlan } from './bindings/SamplePlan';
 import type { SampleRequest } from './bindings/SampleRequest';
 import type { SampleSummary } from './bindings/SampleSummary';
 import type { SavedFilter } from './bindings/SavedFilter';
+import type { SizeReport } from './bindings/SizeReport';
 import type { Verification } from './bindings/Verification';
 import type { AnalysisReport } from './bindings/AnalysisReport';
 import type { AppStatus } from './bindings/AppStatus';
@@ -307,4 +308,9 @@ export function saveFilter(name: string, criteria: string): Promise<SavedFilter>
 
 export async function deleteFilter(name: string): Promise<void> {
   await call<null>('saved_filter_delete', { name });
+}
+
+/** The sample needed for a population at a confidence level and margin of error. */
+export function sampleSize(population: number, confidence: number, margin: number): Promise<SizeReport> {
+  return call<SizeReport>('sample_size', { population, confidence, margin, defectRate: null });
 }
