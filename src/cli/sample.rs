@@ -13,7 +13,7 @@ use hark::sampling::{
     Allocation, AssignRequest, Method, Period, QuotaGroup, SampleRequest, SampleSize, StratumField,
     TargetMetric, draw_sample, export,
 };
-use hark::store::{Db, users};
+use hark::store::{Db, saved_filters, users};
 
 use super::output::say;
 use super::sample_output::{print_detail, print_size_report};
@@ -72,6 +72,9 @@ pub struct DrawArgs {
     /// Criteria in Hark's criteria language, e.g. 'team = "Billing" and duration >= 1m'.
     #[arg(long = "where", value_name = "CRITERIA", default_value = "")]
     criteria: String,
+    /// A saved filter's criteria (combined with --where by `and`).
+    #[arg(long, value_name = "NAME")]
+    filter: Option<String>,
     /// The generator's seed (a whole number); a fresh one is drawn and recorded otherwise.
     #[arg(long)]
     seed: Option<String>,
@@ -239,6 +242,19 @@ impl DrawArgs {
     }
 }
 
+/// The criteria of `--filter NAME` and `--where`, both applying when both are given.
+fn criteria_with_filter(db: &Db, filter: Option<&str>, criteria: &str) -> anyhow::Result<String> {
+    let Some(name) = filter else {
+        return Ok(criteria.to_owned());
+    };
+    let saved = saved_filters::get(db.conn(), name)?
+        .with_context(|| format!("no saved filter named '{name}'"))?;
+    Ok(match criteria.trim() {
+        "" => saved.criteria,
+        more => format!("({}) and ({more})", saved.criteria),
+    })
+}
+
 /// Draws a sample by the flags, stores it and prints its calls and id.
 pub fn draw(db: &mut Db, actor: &users::User, args: &DrawArgs) -> anyhow::Result<()> {
     let method = args.method()?;
@@ -256,7 +272,7 @@ pub fn draw(db: &mut Db, actor: &users::User, args: &DrawArgs) -> anyhow::Result
             .name
             .clone()
             .unwrap_or_else(|| format!("Sample {}", chrono::Local::now().format("%Y-%m-%d %H:%M"))),
-        criteria: args.criteria.clone(),
+        criteria: criteria_with_filter(db, args.filter.as_deref(), &args.criteria)?,
         method,
         seed: args.seed.clone(),
         assign: (!reviewers.is_empty()).then_some(AssignRequest {

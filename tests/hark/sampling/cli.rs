@@ -97,3 +97,55 @@ fn a_draw_without_a_method_says_how_to_draw() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("--random N"), "{stderr}");
 }
+
+#[test]
+fn a_saved_filter_names_the_population_of_a_draw() {
+    let mut t = TestDb::new();
+    hark::synthetic::generate(&mut t.db, &t.admin, 300, 9).expect("synthetic");
+    let criteria = hark::sampling::Criteria::parse("duration >= 2m").expect("criteria");
+    let admin = t.admin.clone();
+    t.db.write(|tx| hark::store::saved_filters::save(tx, &admin, "Long calls", &criteria))
+        .expect("save filter");
+    let db_arg = t.path().to_str().expect("utf-8").to_owned();
+    let expected = run_ok(hark().args([
+        "--db",
+        &db_arg,
+        "sample",
+        "count",
+        "--where",
+        "(duration >= 2m) and (direction = inbound)",
+    ]));
+    let drawn = run_ok(hark().args([
+        "--db",
+        &db_arg,
+        "sample",
+        "--random",
+        "5",
+        "--filter",
+        "Long calls",
+        "--where",
+        "direction = inbound",
+        "--seed",
+        "3",
+        "--json",
+    ]));
+    let detail: serde_json::Value = serde_json::from_str(&drawn).expect("json");
+    assert_eq!(
+        detail["sample"]["populationSize"].to_string(),
+        expected.trim(),
+        "the filter and --where both applied"
+    );
+    assert!(
+        detail["sample"]["criteria"]
+            .as_str()
+            .expect("criteria")
+            .contains("duration")
+    );
+    let missing = hark()
+        .args([
+            "--db", &db_arg, "sample", "--random", "5", "--filter", "Nope",
+        ])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no saved filter named 'Nope'"));
+}
