@@ -30,6 +30,7 @@ vi.mock('../api', async (original) => ({
 }));
 
 import { CallSession } from './callSession.svelte';
+import { playbackSettings } from './fixtures.test-support';
 
 function playerState(patch: Partial<PlayerState> = {}): PlayerState {
   return {
@@ -38,16 +39,7 @@ function playerState(patch: Partial<PlayerState> = {}): PlayerState {
     positionMs: 0,
     durationMs: 60_000,
     channels: 2,
-    settings: {
-      speed: 1,
-      agentVolume: 1,
-      customerVolume: 1,
-      channelMode: 'stereo',
-      skipSilence: false,
-      skipSilenceMs: 2000,
-      normalize: false,
-      loopRange: null,
-    },
+    settings: playbackSettings(),
     device: { available: true, message: 'Default' },
     normalizeGainDb: 0,
     skipped: [],

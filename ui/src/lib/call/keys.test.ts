@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaybackSettings } from '../bindings/PlaybackSettings';
+import { playbackSettings } from './fixtures.test-support';
 import { clampSpeed, commandFor, focusKind, shortcutFor, SPEEDS, type KeyInput } from './keys';
 
-const settings: PlaybackSettings = {
-  speed: 1,
-  agentVolume: 1,
-  customerVolume: 1,
-  channelMode: 'stereo',
-  skipSilence: false,
-  skipSilenceMs: 2000,
-  normalize: false,
-  loopRange: null,
-};
+const settings = playbackSettings();
 
 const press = (key: string, extra: Partial<KeyInput> = {}) => commandFor({ key, ...extra }, settings);
 
