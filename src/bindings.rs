@@ -21,6 +21,10 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
     use crate::call::{CallAnalysisFailed, CallDetail};
     use crate::demo::DemoReport;
     use crate::error::CommandError;
+    use crate::evaluation::{
+        AgentPage, AgentSummary, AnswerChange, CallEvaluations, Dispute, DraftSaved,
+        EvaluationView, FormUse, Permissions, RevisionInfo,
+    };
     use crate::import::join::{CdrReport, Conflict};
     use crate::import::pattern::Extracted;
     use crate::import::{ImportPhase, ImportProgress, ImportReport, ImportRequest, Problem};
@@ -37,7 +41,15 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         SamplePlan, SampleRequest, SampleSize, SampleSummary, SizeReport, StratumField,
         TargetMetric, Verification, ZeroDefectReport,
     };
+    use crate::scorecard::{
+        Answer, AnswerType, AnswerValue, ChoiceOption, EvaluationContent, FailEffect, Feedback,
+        FormVersion, NaScoring, Pin, Question, QuestionScore, SaveOutcome, Score,
+        ScorecardDefinition, Section, SectionScore, SubmitProblem, SubmitProblemKind,
+    };
     use crate::store::audit_log::{AuditEntry, AuditProblem, AuditVerification};
+    use crate::store::evaluations::{EvaluationRow, EvaluationStatus};
+    use crate::store::feedback::{Acknowledgement, DisputeStatus};
+    use crate::store::scorecards::ScorecardSummary;
     use crate::store::recordings::{Direction, RecordingStatus};
     use crate::store::samples::{SampleItem, SampleStatus};
     use crate::store::saved_filters::SavedFilter;
@@ -113,6 +125,40 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         User,
         WaveformPeaks,
         ZeroDefectReport,
+        Acknowledgement,
+        AgentPage,
+        AgentSummary,
+        Answer,
+        AnswerChange,
+        AnswerType,
+        AnswerValue,
+        CallEvaluations,
+        ChoiceOption,
+        Dispute,
+        DisputeStatus,
+        DraftSaved,
+        EvaluationContent,
+        EvaluationRow,
+        EvaluationStatus,
+        EvaluationView,
+        FailEffect,
+        Feedback,
+        FormUse,
+        FormVersion,
+        NaScoring,
+        Permissions,
+        Pin,
+        Question,
+        QuestionScore,
+        RevisionInfo,
+        SaveOutcome,
+        Score,
+        ScorecardDefinition,
+        ScorecardSummary,
+        Section,
+        SectionScore,
+        SubmitProblem,
+        SubmitProblemKind,
     );
     Ok(files)
 }

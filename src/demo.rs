@@ -1,5 +1,6 @@
 //! The demo library: short two-channel calls made by `assets/demo/make-demo.sh`, with a
-//! CDR-style `calls.csv` naming agents, teams, queues and dispositions.
+//! CDR-style `calls.csv` naming agents, teams, queues and dispositions, and the ready
+//! scorecard templates.
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +42,8 @@ pub enum DemoError {
     Read(#[from] FingerprintError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Scorecard(#[from] crate::scorecard::ScorecardError),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -48,6 +51,8 @@ pub enum DemoError {
 pub struct DemoReport {
     pub loaded: u32,
     pub already_present: u32,
+    /// Scorecard templates added (the ones whose names were free).
+    pub scorecards: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,9 +121,12 @@ pub fn load(db: &mut Db, actor: &User, dir: &Path) -> Result<DemoReport, DemoErr
         )?;
         Ok::<_, DemoError>(())
     })?;
+    // The demo is for trying Hark out, scoring included: the ready forms come with it.
+    let scorecards = crate::scorecard::forms::install_templates(db, actor)?.len() as u32;
     Ok(DemoReport {
         loaded,
         already_present,
+        scorecards,
     })
 }
 

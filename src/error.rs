@@ -3,10 +3,12 @@
 
 use crate::audio::AudioError;
 use crate::demo::DemoError;
+use crate::evaluation::EvaluationError;
 use crate::fingerprint::FingerprintError;
 use crate::import::ImportError;
 use crate::player::PlayerError;
 use crate::sampling::{CriteriaError, SampleError};
+use crate::scorecard::ScorecardError;
 use crate::store::StoreError;
 use crate::waveform::WaveformError;
 
@@ -30,6 +32,10 @@ pub enum Error {
     Sample(#[from] SampleError),
     #[error("criteria: {0}")]
     Criteria(#[from] CriteriaError),
+    #[error(transparent)]
+    Scorecard(#[from] ScorecardError),
+    #[error(transparent)]
+    Evaluation(#[from] EvaluationError),
 }
 
 impl Error {
@@ -55,6 +61,20 @@ impl Error {
             Error::Sample(SampleError::Criteria(_)) | Error::Criteria(_) => "criteria",
             Error::Sample(SampleError::Invalid(_)) => "invalid",
             Error::Sample(_) => "sample",
+            Error::Scorecard(ScorecardError::Store(StoreError::NotFound { .. }))
+            | Error::Evaluation(EvaluationError::Store(StoreError::NotFound { .. })) => "not_found",
+            Error::Scorecard(ScorecardError::NotAllowed(_))
+            | Error::Evaluation(EvaluationError::NotAllowed(_)) => "not_allowed",
+            Error::Scorecard(ScorecardError::Invalid(_) | ScorecardError::File { .. })
+            | Error::Evaluation(
+                EvaluationError::Invalid(_)
+                | EvaluationError::Scorecard(
+                    ScorecardError::Invalid(_) | ScorecardError::File { .. },
+                ),
+            ) => "invalid",
+            Error::Evaluation(EvaluationError::Incomplete(_)) => "incomplete",
+            Error::Scorecard(_) => "scorecard",
+            Error::Evaluation(_) => "evaluation",
         }
     }
 }

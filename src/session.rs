@@ -41,6 +41,29 @@ pub fn create_user(
     })
 }
 
+/// Creates the profile of the library's agent named `agent` (it does not become current: the
+/// lead making it keeps acting).
+pub fn create_agent_profile(
+    db: &mut Db,
+    acting: &User,
+    name: &str,
+    agent: &str,
+) -> StoreResult<User> {
+    if !matches!(acting.role, Role::Admin | Role::Lead) {
+        return Err(StoreError::Invalid(format!(
+            "{} is a {}: an admin or a lead makes agents' profiles",
+            acting.name,
+            acting.role.as_str()
+        )));
+    }
+    let agent_id = crate::store::parties::agent_id_by_name(db.conn(), agent)?.ok_or_else(|| {
+        StoreError::NotFound {
+            what: format!("agent {agent:?} in the library"),
+        }
+    })?;
+    db.write(|tx| users::create_for_agent(tx, name, agent_id, acting))
+}
+
 /// The profile the command line acts as: the one named, else the current one, else (on a
 /// database with no profiles yet) a new admin profile named after the operating-system user.
 pub fn actor_for_cli(db: &mut Db, name: Option<&str>) -> StoreResult<User> {

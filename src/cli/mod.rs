@@ -3,6 +3,7 @@
 mod output;
 mod sample;
 mod sample_output;
+mod scorecard;
 
 use std::io::Write;
 
@@ -142,6 +143,12 @@ enum Command {
     /// Samples of calls for review: draw one (hark sample --random N ...), or list, show,
     /// verify, replace, export, queue, count and size.
     Sample(sample::SampleArgs),
+    /// Scorecard forms: list, show, import and export as JSON, add the ready templates.
+    #[command(subcommand)]
+    Scorecard(scorecard::ScorecardCommand),
+    /// Evaluations: export them as CSV, list open disputes.
+    #[command(subcommand)]
+    Review(scorecard::ReviewCommand),
     /// Add synthetic recordings (metadata only, no audio) for scale tests and benchmarks.
     Synthetic {
         #[arg(long, default_value_t = 100_000)]
@@ -232,11 +239,15 @@ enum AuditCommand {
 enum UserCommand {
     /// List the profiles.
     List,
-    /// Create a profile and make it the current one.
+    /// Create a profile and make it the current one (an agent's profile: --role agent
+    /// --agent NAME, not made current).
     Add {
         name: String,
         #[arg(long, value_parser = parse_role, default_value = "reviewer")]
         role: Role,
+        /// For --role agent: the library's agent this profile is.
+        #[arg(long, value_name = "AGENT")]
+        agent: Option<String>,
     },
 }
 
@@ -264,7 +275,7 @@ fn parse_seconds(text: &str) -> Result<u64, String> {
 }
 
 fn parse_role(text: &str) -> Result<Role, String> {
-    Role::parse(text).ok_or_else(|| "expected reviewer, lead, auditor or admin".to_owned())
+    Role::parse(text).ok_or_else(|| "expected reviewer, lead, auditor, admin or agent".to_owned())
 }
 
 fn open_db(cli: &Cli) -> anyhow::Result<Db> {
@@ -516,14 +527,32 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Sample(args) => return sample::dispatch(&cli, args),
-        Command::User(UserCommand::Add { name, role }) => {
+        Command::Scorecard(command) => {
+            let mut db = open_db(&cli)?;
+            let actor = session::actor_for_cli(&mut db, cli.user.as_deref())?;
+            scorecard::scorecard(&mut db, &actor, command)?;
+        }
+        Command::Review(command) => {
+            let mut db = open_db(&cli)?;
+            let actor = session::actor_for_cli(&mut db, cli.user.as_deref())?;
+            scorecard::review(&mut db, &actor, command)?;
+        }
+        Command::User(UserCommand::Add { name, role, agent }) => {
             let mut db = open_db(&cli)?;
             let existing = users::list(db.conn())?;
             let actor = match existing.is_empty() {
                 true => None,
                 false => Some(session::actor_for_cli(&mut db, cli.user.as_deref())?),
             };
-            let user = session::create_user(&mut db, actor.as_ref(), name, *role)?;
+            let user = match (role, agent) {
+                (Role::Agent, Some(agent)) => {
+                    let actor = actor.context("the first profile cannot be an agent's")?;
+                    session::create_agent_profile(&mut db, &actor, name, agent)?
+                }
+                (Role::Agent, None) => anyhow::bail!("an agent's profile needs --agent NAME"),
+                (_, Some(_)) => anyhow::bail!("--agent is for --role agent"),
+                (role, None) => session::create_user(&mut db, actor.as_ref(), name, *role)?,
+            };
             say!("Created profile {} ({})", user.name, user.role.as_str())?;
         }
     }

@@ -11,8 +11,20 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+use anyhow::Context;
 use hark::audio::AudioInfo;
 use hark::library::LibraryPage;
+
+/// Where an export goes: a new file (never overwriting one), or standard output.
+pub fn export_target(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create_new(path)
+                .with_context(|| format!("{}: cannot create it", path.display()))?,
+        )),
+        None => Box::new(std::io::stdout().lock()),
+    })
+}
 
 pub fn format_duration(ms: i64) -> String {
     let seconds = ms / 1000;

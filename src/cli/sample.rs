@@ -362,23 +362,12 @@ pub fn run(db: &mut Db, actor: &users::User, command: &SampleCommand) -> anyhow:
             )?;
         }
         SampleCommand::Export { id, format, output } => {
-            let mut file;
-            let mut stdout;
-            let out: &mut dyn Write = match output {
-                Some(path) => {
-                    file = std::fs::File::create_new(path)
-                        .with_context(|| format!("{}: cannot create it", path.display()))?;
-                    &mut file
-                }
-                None => {
-                    stdout = std::io::stdout().lock();
-                    &mut stdout
-                }
-            };
+            let mut out = super::output::export_target(output.as_deref())?;
             match format {
-                ExportFormat::Csv => export::csv(db.conn(), *id, out)?,
-                ExportFormat::Json => export::json(db.conn(), *id, out)?,
+                ExportFormat::Csv => export::csv(db.conn(), *id, &mut out)?,
+                ExportFormat::Json => export::json(db.conn(), *id, &mut out)?,
             }
+            out.flush()?;
         }
         SampleCommand::Queue { reviewer, json } => {
             let who = match reviewer {

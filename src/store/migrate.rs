@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_metrics.sql"),
     include_str!("migrations/0004_sampling.sql"),
     include_str!("migrations/0005_sampling_indexes.sql"),
+    include_str!("migrations/0006_scorecards.sql"),
 ];
 
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

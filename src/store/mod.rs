@@ -2,12 +2,15 @@
 //! migrated by numbered SQL keyed on `PRAGMA user_version`. One module per table or aggregate.
 
 pub mod audit_log;
+pub mod evaluations;
+pub mod feedback;
 pub mod import_settings;
 pub mod metrics;
 mod migrate;
 pub mod parties;
 pub mod recordings;
 pub mod samples;
+pub mod scorecards;
 pub mod saved_filters;
 pub mod settings;
 pub mod users;

@@ -1,6 +1,6 @@
 //! Agents, teams and vendors: the people and organisations recordings belong to.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::StoreResult;
 
@@ -67,4 +67,12 @@ pub fn ensure_agent(
             Ok(tx.last_insert_rowid())
         }
     }
+}
+
+/// The id of the agent named `name`, if there is one.
+pub fn agent_id_by_name(conn: &Connection, name: &str) -> StoreResult<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM agents WHERE name = ?1")?
+        .query_row([name.trim()], |row| row.get(0))
+        .optional()?)
 }

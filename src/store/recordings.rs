@@ -360,3 +360,13 @@ pub fn call_facts(conn: &Connection, id: i64) -> StoreResult<CallFacts> {
         },
     )?)
 }
+
+/// The agent of recording `id` (an error when there is no such recording).
+pub fn agent_id(conn: &Connection, id: i64) -> StoreResult<Option<i64>> {
+    conn.prepare_cached("SELECT agent_id FROM recordings WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| super::StoreError::NotFound {
+            what: format!("recording #{id}"),
+        })
+}

@@ -13,10 +13,18 @@ pub enum Role {
     Lead,
     Auditor,
     Admin,
+    /// A call-centre agent: sees and acknowledges or disputes their own evaluations.
+    Agent,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Reviewer, Role::Lead, Role::Auditor, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Reviewer,
+        Role::Lead,
+        Role::Auditor,
+        Role::Admin,
+        Role::Agent,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -24,6 +32,7 @@ impl Role {
             Role::Lead => "lead",
             Role::Auditor => "auditor",
             Role::Admin => "admin",
+            Role::Agent => "agent",
         }
     }
 
@@ -33,11 +42,16 @@ impl Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct User {
     #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub role: Role,
+    /// For an agent's profile: the agent it is.
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub agent_id: Option<i64>,
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
@@ -53,11 +67,13 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
         id: row.get(0)?,
         name: row.get(1)?,
         role,
+        agent_id: row.get(3)?,
     })
 }
 
 pub fn list(conn: &Connection) -> StoreResult<Vec<User>> {
-    let mut stmt = conn.prepare_cached("SELECT id, name, role FROM users ORDER BY name")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, role, agent_id FROM users ORDER BY name")?;
     let users = stmt
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
@@ -66,7 +82,7 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<User>> {
 
 pub fn get(conn: &Connection, id: i64) -> StoreResult<User> {
     conn.query_row(
-        "SELECT id, name, role FROM users WHERE id = ?1",
+        "SELECT id, name, role, agent_id FROM users WHERE id = ?1",
         [id],
         from_row,
     )
@@ -79,7 +95,7 @@ pub fn get(conn: &Connection, id: i64) -> StoreResult<User> {
 pub fn find_by_name(conn: &Connection, name: &str) -> StoreResult<Option<User>> {
     Ok(conn
         .query_row(
-            "SELECT id, name, role FROM users WHERE name = ?1",
+            "SELECT id, name, role, agent_id FROM users WHERE name = ?1",
             [name],
             from_row,
         )
@@ -87,11 +103,52 @@ pub fn find_by_name(conn: &Connection, name: &str) -> StoreResult<Option<User>> 
 }
 
 /// Creates a profile. `created_by` is the profile making it; `None` only for the very first
-/// profile of a database, which creates itself.
+/// profile of a database, which creates itself. Agents' profiles are made by
+/// [`create_for_agent`].
 pub fn create(
     tx: &Transaction<'_>,
     name: &str,
     role: Role,
+    created_by: Option<&User>,
+) -> StoreResult<User> {
+    if role == Role::Agent {
+        return Err(StoreError::Invalid(
+            "an agent's profile is made for an agent of the library (hark user add NAME --role \
+             agent --agent AGENT)"
+                .into(),
+        ));
+    }
+    insert(tx, name, role, None, created_by)
+}
+
+/// Creates the profile of the library's agent `agent_id`, so they can acknowledge and dispute
+/// their evaluations.
+pub fn create_for_agent(
+    tx: &Transaction<'_>,
+    name: &str,
+    agent_id: i64,
+    created_by: &User,
+) -> StoreResult<User> {
+    let taken: Option<String> = tx
+        .query_row(
+            "SELECT name FROM users WHERE agent_id = ?1",
+            [agent_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(profile) = taken {
+        return Err(StoreError::Invalid(format!(
+            "this agent already has a profile: {profile:?}"
+        )));
+    }
+    insert(tx, name, Role::Agent, Some(agent_id), Some(created_by))
+}
+
+fn insert(
+    tx: &Transaction<'_>,
+    name: &str,
+    role: Role,
+    agent_id: Option<i64>,
     created_by: Option<&User>,
 ) -> StoreResult<User> {
     let name = name.trim();
@@ -104,13 +161,14 @@ pub fn create(
         )));
     }
     tx.execute(
-        "INSERT INTO users (name, role, created_at) VALUES (?1, ?2, ?3)",
-        params![name, role.as_str(), audit_log::now_rfc3339()],
+        "INSERT INTO users (name, role, created_at, agent_id) VALUES (?1, ?2, ?3, ?4)",
+        params![name, role.as_str(), audit_log::now_rfc3339(), agent_id],
     )?;
     let user = User {
         id: tx.last_insert_rowid(),
         name: name.to_owned(),
         role,
+        agent_id,
     };
     let actor = created_by.unwrap_or(&user);
     audit_log::append(
@@ -118,7 +176,7 @@ pub fn create(
         actor,
         "user.create",
         &format!("user:{}", user.id),
-        &serde_json::json!({ "name": user.name, "role": role.as_str() }),
+        &serde_json::json!({ "name": user.name, "role": role.as_str(), "agentId": agent_id }),
     )?;
     Ok(user)
 }

@@ -14,5 +14,6 @@ mod import;
 mod library;
 mod player;
 mod sampling;
+mod scorecard;
 mod store;
 mod waveform;

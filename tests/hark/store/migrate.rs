@@ -79,3 +79,57 @@ fn a_file_that_is_not_a_database_gets_a_message_naming_it() {
         b"these are my notes, not a database"
     );
 }
+
+#[test]
+fn a_version_5_database_keeps_its_profiles_and_references_through_migration_6() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v5.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).expect("create");
+        conn.pragma_update(None, "foreign_keys", "ON").expect("fk");
+        let tx = conn.transaction().expect("tx");
+        for sql in [
+            include_str!("../../../src/store/migrations/0001_init.sql"),
+            include_str!("../../../src/store/migrations/0002_import.sql"),
+            include_str!("../../../src/store/migrations/0003_metrics.sql"),
+            include_str!("../../../src/store/migrations/0004_sampling.sql"),
+            include_str!("../../../src/store/migrations/0005_sampling_indexes.sql"),
+        ] {
+            tx.execute_batch(sql).expect("migration");
+        }
+        tx.pragma_update(None, "user_version", 5).expect("version");
+        tx.execute_batch(
+            "INSERT INTO users (id, name, role, created_at) VALUES
+                 (1, 'Ana', 'admin', '2026-11-01T00:00:00Z'),
+                 (7, 'سارا', 'reviewer', '2026-11-02T00:00:00Z');
+             INSERT INTO saved_filters (name, criteria, created_by, created_at)
+                 VALUES ('mine', 'duration > 2m', 7, '2026-11-03T00:00:00Z');",
+        )
+        .expect("rows");
+        tx.commit().expect("commit");
+    }
+    let mut db = Db::open(&path).expect("migrate");
+    assert_eq!(db.schema_version().expect("version"), LATEST_SCHEMA_VERSION);
+    let users = hark::store::users::list(db.conn()).expect("users");
+    let names: Vec<(i64, &str)> = users.iter().map(|u| (u.id, u.name.as_str())).collect();
+    assert_eq!(names, [(1, "Ana"), (7, "سارا")]);
+    let orphans: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .expect("fk check");
+    assert_eq!(orphans, 0);
+    // The rebuilt table still guards its references and takes the new role.
+    assert!(
+        db.conn()
+            .execute("DELETE FROM users WHERE id = 7", [])
+            .is_err()
+    );
+    let admin = users[0].clone();
+    db.write(|tx| {
+        tx.execute("INSERT INTO agents (id, name) VALUES (3, 'Emma')", [])?;
+        hark::store::users::create_for_agent(tx, "Emma (agent)", 3, &admin)
+    })
+    .expect("agent profile");
+}
