@@ -8,6 +8,7 @@ mod import_job;
 mod options;
 mod player_events;
 mod sampling_commands;
+mod scoring_commands;
 mod state;
 
 use tauri::Manager;
@@ -73,6 +74,28 @@ fn main() -> ExitCode {
             sampling_commands::saved_filter_save,
             sampling_commands::saved_filter_delete,
             sampling_commands::sample_size,
+            scoring_commands::scorecards_list,
+            scoring_commands::scorecard_versions,
+            scoring_commands::scorecard_templates,
+            scoring_commands::scorecard_create,
+            scoring_commands::scorecard_save,
+            scoring_commands::scorecard_archive,
+            scoring_commands::scorecard_import,
+            scoring_commands::scorecard_export,
+            scoring_commands::call_evaluations,
+            scoring_commands::evaluation_start,
+            scoring_commands::evaluation_view,
+            scoring_commands::evaluation_save_draft,
+            scoring_commands::evaluation_submit,
+            scoring_commands::evaluation_discard,
+            scoring_commands::evaluation_revise,
+            scoring_commands::evaluation_acknowledge,
+            scoring_commands::dispute_raise,
+            scoring_commands::dispute_resolve,
+            scoring_commands::disputes_open,
+            scoring_commands::agents_list,
+            scoring_commands::agent_page,
+            scoring_commands::create_agent_profile,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -4,6 +4,18 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
+import type { AgentPage } from './bindings/AgentPage';
+import type { AgentSummary } from './bindings/AgentSummary';
+import type { AnswerValue } from './bindings/AnswerValue';
+import type { CallEvaluations } from './bindings/CallEvaluations';
+import type { Dispute } from './bindings/Dispute';
+import type { DraftSaved } from './bindings/DraftSaved';
+import type { EvaluationContent } from './bindings/EvaluationContent';
+import type { EvaluationView } from './bindings/EvaluationView';
+import type { FormVersion } from './bindings/FormVersion';
+import type { SaveOutcome } from './bindings/SaveOutcome';
+import type { ScorecardDefinition } from './bindings/ScorecardDefinition';
+import type { ScorecardSummary } from './bindings/ScorecardSummary';
 import type { AnalysisProgress } from './bindings/AnalysisProgress';
 import type { Method } from './bindings/Method';
 import type { SampleDetail } from './bindings/SampleDetail';
@@ -313,4 +325,128 @@ export async function deleteFilter(name: string): Promise<void> {
 /** The sample needed for a population at a confidence level and margin of error. */
 export function sampleSize(population: number, confidence: number, margin: number): Promise<SizeReport> {
   return call<SizeReport>('sample_size', { population, confidence, margin, defectRate: null });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scorecards
+
+export function scorecardsList(): Promise<ScorecardSummary[]> {
+  return call<ScorecardSummary[]>('scorecards_list');
+}
+
+/** Every version of a form, oldest first. */
+export function scorecardVersions(scorecardId: number): Promise<FormVersion[]> {
+  return call<FormVersion[]>('scorecard_versions', { scorecardId });
+}
+
+/** The ready templates' forms (customer service, sales and collections compliance). */
+export function scorecardTemplates(): Promise<ScorecardDefinition[]> {
+  return call<ScorecardDefinition[]>('scorecard_templates');
+}
+
+export function scorecardCreate(definition: ScorecardDefinition): Promise<FormVersion> {
+  return call<FormVersion>('scorecard_create', { definition });
+}
+
+/** Saves an edited form: in place while no evaluation uses it, else as a new version. */
+export function scorecardSave(scorecardId: number, definition: ScorecardDefinition): Promise<SaveOutcome> {
+  return call<SaveOutcome>('scorecard_save', { scorecardId, definition });
+}
+
+export async function scorecardArchive(scorecardId: number, archived: boolean): Promise<void> {
+  await call<null>('scorecard_archive', { scorecardId, archived });
+}
+
+/** Asks for a scorecard JSON file (the system's open dialog) and imports it; null when cancelled. */
+export async function scorecardImport(filterName: string): Promise<SaveOutcome | null> {
+  if (!hasBackend()) throw new ApiError(NO_BACKEND, 'The Hark backend is not available.');
+  let path: string | null;
+  try {
+    path = await open({ multiple: false, directory: false, filters: [{ name: filterName, extensions: ['json'] }] });
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+  if (!path) return null;
+  return call<SaveOutcome>('scorecard_import', { path });
+}
+
+/** Asks where to save a form version as JSON (the system's save dialog); false when cancelled. */
+export async function scorecardExport(versionId: number, suggestedName: string): Promise<boolean> {
+  if (!hasBackend()) throw new ApiError(NO_BACKEND, 'The Hark backend is not available.');
+  let path: string | null;
+  try {
+    path = await save({ defaultPath: `${suggestedName}.json`, filters: [{ name: 'JSON', extensions: ['json'] }] });
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+  if (!path) return false;
+  await call<null>('scorecard_export', { versionId, path });
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluations and feedback
+
+/** The scoring panel of a call: forms to start, the profile's draft, submitted evaluations. */
+export function callEvaluations(recordingId: number): Promise<CallEvaluations> {
+  return call<CallEvaluations>('call_evaluations', { recordingId });
+}
+
+/** Starts (or resumes) the profile's evaluation of a call with the newest version of a form. */
+export function evaluationStart(recordingId: number, scorecardId: number): Promise<EvaluationView> {
+  return call<EvaluationView>('evaluation_start', { recordingId, scorecardId });
+}
+
+export function evaluationView(evaluationId: number): Promise<EvaluationView> {
+  return call<EvaluationView>('evaluation_view', { evaluationId });
+}
+
+/** Saves the draft's whole content; resolves once it is committed to the database. */
+export function evaluationSaveDraft(evaluationId: number, content: EvaluationContent): Promise<DraftSaved> {
+  return call<DraftSaved>('evaluation_save_draft', { evaluationId, content });
+}
+
+/** Submits the draft (checked complete, then locked as revision 1). */
+export function evaluationSubmit(evaluationId: number, content: EvaluationContent): Promise<EvaluationView> {
+  return call<EvaluationView>('evaluation_submit', { evaluationId, content });
+}
+
+export async function evaluationDiscard(evaluationId: number): Promise<void> {
+  await call<null>('evaluation_discard', { evaluationId });
+}
+
+/** A new revision of a submitted evaluation; `reason` is required. */
+export function evaluationRevise(evaluationId: number, content: EvaluationContent, reason: string): Promise<EvaluationView> {
+  return call<EvaluationView>('evaluation_revise', { evaluationId, content, reason });
+}
+
+export function evaluationAcknowledge(evaluationId: number, comment: string): Promise<EvaluationView> {
+  return call<EvaluationView>('evaluation_acknowledge', { evaluationId, comment });
+}
+
+/** Disputes one question, proposing another answer, with a reason. */
+export function disputeRaise(evaluationId: number, question: string, proposed: AnswerValue, reason: string): Promise<EvaluationView> {
+  return call<EvaluationView>('dispute_raise', { evaluationId, question, proposed, reason });
+}
+
+/** Accepts (a new, re-scored revision) or rejects a dispute, with a reply. */
+export function disputeResolve(disputeId: number, accept: boolean, reply: string): Promise<EvaluationView> {
+  return call<EvaluationView>('dispute_resolve', { disputeId, accept, reply });
+}
+
+export function disputesOpen(): Promise<Dispute[]> {
+  return call<Dispute[]>('disputes_open');
+}
+
+export function agentsList(): Promise<AgentSummary[]> {
+  return call<AgentSummary[]>('agents_list');
+}
+
+export function agentPage(agentId: number): Promise<AgentPage> {
+  return call<AgentPage>('agent_page', { agentId });
+}
+
+/** A profile for the library's agent named `agent` (a lead or admin makes it). */
+export function createAgentProfile(name: string, agent: string): Promise<User> {
+  return call<User>('create_agent_profile', { name, agent });
 }
