@@ -1,14 +1,19 @@
 // Which screen shows: a screen of the navigation rail, or the call page of one recording (not on
 // the rail; opened from the Library, Back returns there). The Library keeps its filters and
-// scroll position in module state, so going back finds it as it was.
+// scroll position in module state, so going back finds it as it was. A call page may be opened
+// on one of its evaluations (from an agent's page or the open disputes).
 
-export type Route = { view: 'nav'; navId: string } | { view: 'call'; recordingId: number; navId: string };
+export type Route =
+  | { view: 'nav'; navId: string }
+  | { view: 'call'; recordingId: number; navId: string; evaluationId?: number };
 
 export const START: Route = { view: 'nav', navId: 'library' };
 
-/** The call page of `recordingId`, remembering the screen it was opened from. */
-export function openCall(route: Route, recordingId: number): Route {
-  return { view: 'call', recordingId, navId: route.navId };
+/** The call page of `recordingId` (showing evaluation `evaluationId`), remembering the screen it was opened from. */
+export function openCall(route: Route, recordingId: number, evaluationId?: number): Route {
+  return evaluationId === undefined
+    ? { view: 'call', recordingId, navId: route.navId }
+    : { view: 'call', recordingId, navId: route.navId, evaluationId };
 }
 
 /** From a call page back to the screen it was opened from; elsewhere nothing changes. */
@@ -25,9 +30,9 @@ class Router {
   /** The call just left with Back, so that the Library can put focus back on its row. */
   returnedFrom = $state<number | null>(null);
 
-  openCall(recordingId: number): void {
+  openCall(recordingId: number, evaluationId?: number): void {
     this.returnedFrom = null;
-    this.current = openCall(this.current, recordingId);
+    this.current = openCall(this.current, recordingId, evaluationId);
   }
 
   back(): void {

@@ -14,6 +14,12 @@ describe('routes', () => {
     expect(back(call)).toEqual({ view: 'nav', navId: 'queue' });
   });
 
+  it('open a call on one of its evaluations', () => {
+    const call = openCall(selectNav('agents'), 7, 31);
+    expect(call).toEqual({ view: 'call', recordingId: 7, navId: 'agents', evaluationId: 31 });
+    expect(back(call)).toEqual({ view: 'nav', navId: 'agents' });
+  });
+
   it('leave a rail screen alone on back', () => {
     const settings = selectNav('settings');
     expect(back(settings)).toBe(settings);
