@@ -56,7 +56,7 @@ pub struct AgentPage {
 const AGENT_SELECT: &str = "SELECT a.id, a.name, t.name, v.name,
         (SELECT count(*) FROM recordings r WHERE r.agent_id = a.id),
         count(x.id), avg(x.score), coalesce(sum(x.critical_failed), 0),
-        coalesce(sum(x.acknowledged IS NULL), 0),
+        coalesce(sum(x.id IS NOT NULL AND x.acknowledged IS NULL), 0),
         (SELECT count(*) FROM disputes d JOIN evaluations e ON e.id = d.evaluation_id
           WHERE e.agent_id = a.id AND d.status = 'open'),
         max(x.submitted_at),

@@ -2,7 +2,7 @@
 //! freezes that version), saved whole on every change so a killed app loses at most the last
 //! change, and submitted once complete, which locks it as revision 1.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -72,7 +72,7 @@ pub fn for_call(
              WHERE e.reviewer_id = ?1 AND NOT s.archived ORDER BY e.id DESC LIMIT 1",
         )?
         .query_row([actor.id], |row| row.get(0))
-        .ok();
+        .optional()?;
     let suggested_scorecard_id = last_used.or_else(|| forms.first().map(|f| f.id));
     Ok(CallEvaluations {
         forms,

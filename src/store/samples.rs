@@ -63,6 +63,8 @@ pub struct SampleItem {
     /// `YYYY-MM-DD`.
     pub due_date: Option<String>,
     pub completed_at: Option<String>,
+    /// An evaluation of this sample call is in progress (a draft).
+    pub in_progress: bool,
     pub file_name: String,
     pub agent: Option<String>,
     /// RFC 3339 in the call's own offset.
@@ -217,7 +219,9 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<StoredSample>> {
 
 const ITEM_SELECT: &str = "SELECT i.sample_id, i.position, i.recording_id, i.stratum,
         i.replaced_reason, i.replaced_by, i.assigned_to, u.name, i.due_date, i.completed_at,
-        r.path, a.name, r.call_start_ms, r.call_utc_offset_min, r.duration_ms
+        r.path, a.name, r.call_start_ms, r.call_utc_offset_min, r.duration_ms,
+        EXISTS (SELECT 1 FROM evaluations e WHERE e.sample_id = i.sample_id
+                  AND e.sample_position = i.position AND e.status = 'draft')
     FROM sample_items i
     JOIN recordings r ON r.id = i.recording_id
     LEFT JOIN agents a ON a.id = r.agent_id
@@ -238,6 +242,7 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<SampleItem> {
         assignee: row.get(7)?,
         due_date: row.get(8)?,
         completed_at: row.get(9)?,
+        in_progress: row.get(15)?,
         file_name: std::path::Path::new(&path)
             .file_name()
             .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),

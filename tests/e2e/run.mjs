@@ -904,6 +904,188 @@ scenario('sample-quota-queue', async ({ dir, use }) => {
   await waitDisplayed(browser, 'queue');
 });
 
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+/** Switches the current profile in Settings. */
+async function switchProfile(browser, name) {
+  await (await byId(browser, 'nav-settings')).click();
+  const profiles = await waitDisplayed(browser, 'profile-switch');
+  const value = await browser.execute((el, who) => Array.from(el.options).find((o) => o.textContent.includes(who))?.value ?? null, profiles, name);
+  check(value, `no ${name} in the profile switch`);
+  await profiles.selectByAttribute('value', value);
+  await (await byId(browser, 'profile-switch-submit')).click();
+  await waitFor(browser, async () => (await textOf(browser, 'current-user'))?.includes(name), `the profile did not switch to ${name}`);
+}
+
+/** Starts an evaluation of the open call with the form whose name begins with `form`. */
+async function startEvaluation(browser, form) {
+  const select = await waitDisplayed(browser, 'evaluation-form-select');
+  const value = await browser.execute((el, name) => Array.from(el.options).find((o) => o.textContent.startsWith(name))?.value ?? null, select, form);
+  check(value, `no ${form} among the scorecards to start`);
+  await select.selectByAttribute('value', value);
+  await (await byId(browser, 'evaluation-start')).click();
+  await waitDisplayed(browser, 'evaluation-form');
+}
+
+async function liveScore(browser) {
+  return browser.execute(() => {
+    const el = document.querySelector('[data-testid="live-score"]');
+    const save = document.querySelector('[data-testid="save-state"]');
+    return {
+      score: Number(el?.getAttribute('data-score')),
+      critical: el?.getAttribute('data-critical-failed'),
+      answered: document.querySelectorAll('[data-testid="question"][data-answered="true"]').length,
+      save: save?.getAttribute('data-state') ?? null,
+    };
+  });
+}
+
+// The Customer service template answered from the keyboard, one key per scored question (Tab
+// between them): Yes, N/A, 4 of 5, 5 of 5, Yes, "Resolved on this call", Yes, 5 of 5, Yes, N/A,
+// Yes, No. By hand: opening 1/1 ×10; discovery (4+5)/10 ×20; resolution 6/6 ×40;
+// communication 6/6 ×20; closing 1/2 ×10 → (10+180+240+120+10) / (10+200+240+120+20) = 560/590.
+const CUSTOMER_SERVICE_KEYS = ['1', 'n', '4', '5', '1', '1', '1', '5', '1', 'n', '1', '2'];
+const CUSTOMER_SERVICE_SCORE = (560 / 590) * 100;
+
+scenario('evaluate-from-queue', async ({ dir, use }) => {
+  const db = join(dir, 'hark.db');
+  hark(db, 'user', 'add', 'Lee Lead', '--role', 'lead');
+  hark(db, 'user', 'add', 'Dana QA', '--role', 'reviewer'); // the current profile
+  hark(db, 'demo'); // the demo calls and the three scorecard templates
+  hark(db, '--user', 'Lee Lead', 'sample', '--random', '2', '--seed', '11', '--assign', 'Dana QA', '--name', 'Week 49');
+  const browser = use(await openApp(db));
+
+  // Dana opens the first call of her queue.
+  await (await waitDisplayed(browser, 'nav-queue')).click();
+  const queue = await waitFor(
+    browser,
+    async () => {
+      const rows = await rowsOf(browser, 'queue-item', ['recording-id']);
+      return rows.length === 2 ? rows : null;
+    },
+    "Dana's queue does not hold her 2 sampled calls",
+  );
+  const recordingId = queue[0]['recording-id'];
+  await (await browser.$(`[data-testid="queue-item"][data-recording-id="${recordingId}"]`)).click();
+  await waitDisplayed(browser, 'call-page');
+  await waitCallShown(browser, Number(recordingId));
+  const agent = await textOf(browser, 'call-agent');
+
+  // She plays it for a moment.
+  await (await byId(browser, 'play-toggle')).click();
+  await waitFor(browser, async () => (await playerView(browser)).positionMs > 1500, 'the call did not play');
+
+  // The scorecard beside the player, answered from the keyboard while the call plays.
+  await startEvaluation(browser, 'Customer service');
+  await (await browser.$('[data-testid="question"] .text')).click();
+  for (const [index, key] of CUSTOMER_SERVICE_KEYS.entries()) {
+    await browser.keys(key);
+    if (index < CUSTOMER_SERVICE_KEYS.length - 1) await browser.keys('Tab');
+  }
+  await waitFor(browser, async () => (await liveScore(browser)).answered === 12, 'the 12 scored questions are not all answered');
+  await browser.keys(' '); // the player's own shortcut still works beside the form: pause
+  await waitStatus(browser, 'paused');
+  const focused = await browser.execute(() => document.activeElement?.getAttribute('data-question-key'));
+  check(focused === 'anything-else', `Tab did not end on the last scored question but on ${focused}`);
+
+  // C pins a comment at the playback position, about the question she is on.
+  const at = (await playerView(browser)).positionMs;
+  await browser.keys('c');
+  const pin = await waitFor(
+    browser,
+    async () => (await rowsOf(browser, 'pin', ['at-ms', 'question']))[0] ?? null,
+    'C did not pin a comment',
+  );
+  check(Math.abs(Number(pin['at-ms']) - at) <= 250, `the comment was pinned at ${pin['at-ms']} ms, the playback was at ${at} ms`);
+  check(pin.question === 'anything-else', `the comment is about ${pin.question}, not the focused question`);
+  const note = 'Customer had a second question here; not offered further help';
+  const pinText = await byId(browser, 'pin-text');
+  check(await pinText.isFocused(), 'the new comment does not have the focus');
+  await pinText.addValue(note);
+  await waitFor(browser, async () => (await liveScore(browser)).save === 'saved', 'the draft was not saved');
+  check(sqlite(db, 'SELECT content FROM evaluation_drafts').includes(note), 'the pinned comment is not in the saved draft');
+  const flags = await rowsOf(browser, 'wave-pin', ['at-ms']);
+  check(flags.length === 1 && flags[0]['at-ms'] === pin['at-ms'], `the waveform does not flag the comment: ${JSON.stringify(flags)}`);
+  const live = await liveScore(browser);
+  log(`live score ${live.score.toFixed(3)} % (by hand ${CUSTOMER_SERVICE_SCORE.toFixed(3)} %)`);
+  check(Math.abs(live.score - CUSTOMER_SERVICE_SCORE) < 0.001, `the live score is ${live.score}, not ${CUSTOMER_SERVICE_SCORE}`);
+  await screenshot(browser, 'evaluation-pin.png');
+  await browser.execute(() => document.querySelector('[data-testid="call-side"]')?.scrollTo(0, 0));
+  await screenshot(browser, 'evaluation-form.png');
+
+  // Submit: checked, locked, and the sample call is done.
+  await (await byId(browser, 'evaluation-submit')).click();
+  await waitFor(browser, async () => (await attributeOf(browser, 'scoring-panel', 'data-mode')) === 'view', 'the submitted evaluation is not shown');
+  const evaluationId = await attributeOf(browser, 'evaluation-detail', 'data-evaluation-id');
+  check(evaluationId, 'no evaluation id on the submitted evaluation');
+  check(sqlite(db, `SELECT status FROM evaluations WHERE id = ${Number(evaluationId)}`) === 'submitted', 'the evaluation is not submitted in the database');
+  check(sqlite(db, `SELECT count(*) FROM sample_items WHERE recording_id = ${Number(recordingId)} AND completed_at IS NOT NULL`) === '1', 'the sample call is not completed');
+  await screenshot(browser, 'evaluation-submitted.png');
+  await (await byId(browser, 'call-back')).click();
+  await waitDisplayed(browser, 'queue');
+
+  // The team lead sees the score on the agent's page.
+  await switchProfile(browser, 'Lee Lead');
+  await (await byId(browser, 'nav-agents')).click();
+  const agentRow = await waitFor(
+    browser,
+    async () => (await rowsOf(browser, 'agent-row', ['agent-id', 'name'])).find((row) => row.name === agent) ?? null,
+    `no row for the agent ${agent}`,
+  );
+  const agentElement = await browser.$(`[data-testid="agent-row"][data-agent-id="${agentRow['agent-id']}"]`);
+  const opener = await agentElement.$('[data-testid="agent-open"]');
+  await ((await opener.isExisting()) ? opener : agentElement).click();
+  await waitDisplayed(browser, 'agent-page');
+  const rows = await waitFor(
+    browser,
+    async () => {
+      const found = await rowsOf(browser, 'agent-evaluation', ['evaluation-id', 'score']);
+      return found.length > 0 ? found : null;
+    },
+    "the agent's page lists no evaluation",
+  );
+  const shown = rows.find((row) => row['evaluation-id'] === evaluationId);
+  check(shown && Math.abs(Number(shown.score) - CUSTOMER_SERVICE_SCORE) < 0.001, `the agent's page does not show the evaluation with its score: ${JSON.stringify(rows)}`);
+  await screenshot(browser, 'agent-page.png');
+});
+
+scenario('draft-survives-kill', async ({ dir, use }) => {
+  const db = join(dir, 'hark.db');
+  hark(db, 'user', 'add', 'Rae Reviewer', '--role', 'reviewer');
+  hark(db, 'demo');
+  let browser = use(await openApp(db));
+  await waitDisplayed(browser, 'library-table');
+  const row = await waitFor(browser, async () => (await libraryRows(browser))[0] ?? null, 'the library shows no call');
+  await (await browser.$(`[data-testid="library-row"][data-recording-id="${row.id}"] [data-testid="cell-fileName"]`)).click();
+  await waitDisplayed(browser, 'call-page');
+  await startEvaluation(browser, 'Sales compliance');
+  await (await browser.$('[data-testid="question"] .text')).click();
+  await browser.keys('2'); // "Told the customer the call is recorded": No (critical)
+  await waitFor(browser, async () => (await liveScore(browser)).critical === 'true', 'a failed critical question did not fail the evaluation');
+  await browser.keys('Enter'); // its comment
+  const typed = 'No recording notice at all before the DOB was asked';
+  const comment = await byId(browser, 'question-comment');
+  check(await comment.isFocused(), 'Enter did not open the comment of the question');
+  await comment.addValue(typed);
+  await waitFor(browser, async () => (await liveScore(browser)).save === 'saved', 'the draft was not saved', 5_000);
+
+  // The app is killed mid-review, without a chance to save anything more.
+  execFileSync('pkill', ['-KILL', '-f', `hark-desktop --db ${db}`]);
+  await closeApp(browser);
+  check(sqlite(db, 'PRAGMA integrity_check') === 'ok', 'the database is damaged after the kill');
+
+  browser = use(await openApp(db));
+  await waitDisplayed(browser, 'library-table');
+  await (await browser.$(`[data-testid="library-row"][data-recording-id="${row.id}"] [data-testid="cell-fileName"]`)).click();
+  await waitDisplayed(browser, 'evaluation-form');
+  const kept = await browser.execute(() => document.querySelector('[data-testid="question-comment"]')?.value ?? null);
+  check(kept === typed, `after the kill the comment reads ${JSON.stringify(kept)}`);
+  const first = await rowsOf(browser, 'question', ['question-key', 'answered']);
+  check(first[0].answered === 'true', 'the answer given before the kill is gone');
+  await screenshot(browser, 'draft-after-kill.png');
+});
+
 async function driverReady() {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

@@ -1,9 +1,11 @@
 // The navigation rail, as data: a new screen is one entry here (and its view component).
 import type { Component } from 'svelte';
 import type { MessageKey } from './lib/i18n';
+import Agents from './views/Agents.svelte';
 import Library from './views/Library.svelte';
 import Queue from './views/Queue.svelte';
 import Samples from './views/Samples.svelte';
+import Scorecards from './views/Scorecards.svelte';
 import Settings from './views/Settings.svelte';
 
 export interface NavItem {
@@ -44,6 +46,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.queue',
     icon: ['m3 17 2 2 4-4', 'm3 7 2 2 4-4', 'M13 6h8', 'M13 12h8', 'M13 18h8'],
     component: Queue,
+  },
+  {
+    // Agents and the feedback they got: people.
+    id: 'agents',
+    labelKey: 'nav.agents',
+    icon: ['M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2', 'M9 7m-4 0a4 4 0 1 0 8 0a4 4 0 1 0-8 0', 'M22 21v-2a4 4 0 0 0-3-3.87', 'M16 3.13a4 4 0 0 1 0 7.75'],
+    component: Agents,
+  },
+  {
+    // Scorecard forms: a clipboard with a check.
+    id: 'scorecards',
+    labelKey: 'nav.scorecards',
+    icon: ['M9 2h6a1 1 0 0 1 1 1v2a1 1 0 0 1-1 1H9a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1z', 'M16 4h2a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h2', 'm9 14 2 2 4-4'],
+    component: Scorecards,
   },
   {
     id: 'settings',

@@ -322,9 +322,12 @@ export async function deleteFilter(name: string): Promise<void> {
   await call<null>('saved_filter_delete', { name });
 }
 
-/** The sample needed for a population at a confidence level and margin of error. */
-export function sampleSize(population: number, confidence: number, margin: number): Promise<SizeReport> {
-  return call<SizeReport>('sample_size', { population, confidence, margin, defectRate: null });
+/**
+ * The sample needed for a population at a confidence level and margin of error, and (with a
+ * defect rate) the zero-defect sample that finds at least one such defect at that confidence.
+ */
+export function sampleSize(population: number, confidence: number, margin: number, defectRate: number | null = null): Promise<SizeReport> {
+  return call<SizeReport>('sample_size', { population, confidence, margin, defectRate });
 }
 
 // ---------------------------------------------------------------------------------------------

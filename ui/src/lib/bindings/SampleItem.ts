@@ -11,7 +11,11 @@ replacedBy: number | null, assignedTo: number | null, assignee: string | null,
 /**
  * `YYYY-MM-DD`.
  */
-dueDate: string | null, completedAt: string | null, fileName: string, agent: string | null, 
+dueDate: string | null, completedAt: string | null, 
+/**
+ * An evaluation of this sample call is in progress (a draft).
+ */
+inProgress: boolean, fileName: string, agent: string | null, 
 /**
  * RFC 3339 in the call's own offset.
  */

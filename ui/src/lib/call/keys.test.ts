@@ -49,6 +49,12 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: '0' })).toEqual({ type: 'zoom', direction: 0 });
   });
 
+  it('pin a comment at the playback time with C, also on a Persian keyboard, not while typing', () => {
+    expect(shortcutFor({ key: 'c', code: 'KeyC' })).toEqual({ type: 'pin' });
+    expect(shortcutFor({ key: 'ز', code: 'KeyC' })).toEqual({ type: 'pin' });
+    expect(shortcutFor({ key: 'c', focus: 'text' })).toBeNull();
+  });
+
   it('stay out of text fields, menus and browser shortcuts', () => {
     expect(shortcutFor({ key: ' ', focus: 'text' })).toBeNull();
     expect(shortcutFor({ key: 'k', focus: 'text' })).toBeNull();

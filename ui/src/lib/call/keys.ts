@@ -29,6 +29,7 @@ export type ShortcutAction =
   | { type: 'speed'; delta: number }
   | { type: 'zoom'; direction: 1 | -1 | 0 }
   | { type: 'help' }
+  | { type: 'pin' }
   | { type: 'back' };
 
 /**
@@ -69,6 +70,7 @@ const BY_CODE: Record<string, string> = {
   KeyJ: 'j',
   KeyK: 'k',
   KeyL: 'l',
+  KeyC: 'c',
   BracketLeft: '[',
   BracketRight: ']',
   Equal: '=',
@@ -130,6 +132,8 @@ export function shortcutFor(input: KeyInput): ShortcutAction | null {
       return { type: 'zoom', direction: 0 };
     case '?':
       return { type: 'help' };
+    case 'c':
+      return { type: 'pin' };
   }
   return null;
 }
@@ -160,6 +164,10 @@ export const SHORTCUT_HELP: readonly { keys: string[]; labelKey: MessageKey }[] 
   { keys: [']'], labelKey: 'call.keys.faster' },
   { keys: ['+', '−'], labelKey: 'call.keys.zoom' },
   { keys: ['0'], labelKey: 'call.keys.zoomReset' },
+  { keys: ['1', '2', '…'], labelKey: 'call.keys.answer' },
+  { keys: ['N'], labelKey: 'call.keys.na' },
+  { keys: ['Tab', 'Shift+Tab'], labelKey: 'call.keys.nextQuestion' },
+  { keys: ['C'], labelKey: 'call.keys.pin' },
   { keys: ['?'], labelKey: 'call.keys.help' },
   { keys: ['Esc'], labelKey: 'call.keys.back' },
 ];

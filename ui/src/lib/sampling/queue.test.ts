@@ -15,6 +15,7 @@ function item(sampleId: number, position: number, dueDate: string | null, comple
     assignee: 'Dana',
     dueDate,
     completedAt,
+    inProgress: false,
     fileName: `call-${position}.wav`,
     agent: 'Emma Clarke',
     callStart: '2026-11-02T09:14:05+03:30',
