@@ -2,6 +2,10 @@
 //! reruns) the live population count for criteria, `population()` plus the seeded draw of a
 //! 1% stratified sample, and Library pages filtered and sorted. Medians of several runs after
 //! one warm-up run; nothing asserts.
+//!
+//! Counts and `population()` are timed as the app gets them, from the column store
+//! (`sampling::columns`, loaded once before the timings, its load timed too), and through SQL
+//! alone (`count_sql`, `population_sql`) beside them.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,6 +28,8 @@ pub struct Timing {
     /// Calls counted, candidates drawn from, or rows in the Library's total.
     pub result: u64,
     pub median: Duration,
+    /// The same through SQL alone, for counts and `population()`.
+    pub sql: Option<Duration>,
     pub target: Duration,
 }
 
@@ -31,6 +37,10 @@ pub struct Timing {
 pub struct SamplingBench {
     pub recordings: u64,
     pub database_mib: f64,
+    /// Reading the column store from SQLite (median of `runs`), as after any change.
+    pub column_store_load: Duration,
+    /// The column store's size in memory.
+    pub column_store_mib: f64,
     pub timings: Vec<Timing>,
 }
 
@@ -75,6 +85,7 @@ pub fn run(dir: &Path, count: u32, runs: u32) -> Result<SamplingBench, BenchErro
     let path = dir.join(format!("sampling-{count}.db"));
     let db = library_of(&path, count)?;
     let conn = db.conn();
+    let (column_store_load, column_store_mib) = column_store(conn, runs)?;
     let mut timings = Vec::new();
     for text in COUNTS {
         let criteria = Criteria::parse(text).map_err(|e| BenchError::Tool {
@@ -82,6 +93,7 @@ pub fn run(dir: &Path, count: u32, runs: u32) -> Result<SamplingBench, BenchErro
             detail: e.to_string(),
         })?;
         let (median, result) = median_of(runs, || sampling::count(conn, &criteria))?;
+        let (sql, _) = median_of(runs, || sampling::columns::count_sql(conn, &criteria))?;
         timings.push(Timing {
             what: "population count",
             detail: if text.is_empty() {
@@ -92,6 +104,7 @@ pub fn run(dir: &Path, count: u32, runs: u32) -> Result<SamplingBench, BenchErro
             .into(),
             result,
             median,
+            sql: Some(sql),
             target: COUNT_TARGET,
         });
     }
@@ -106,6 +119,7 @@ pub fn run(dir: &Path, count: u32, runs: u32) -> Result<SamplingBench, BenchErro
             detail,
             result,
             median,
+            sql: None,
             target: LIBRARY_TARGET,
         });
     }
@@ -113,8 +127,19 @@ pub fn run(dir: &Path, count: u32, runs: u32) -> Result<SamplingBench, BenchErro
     Ok(SamplingBench {
         recordings: recordings::count(conn).map_err(store_error)? as u64,
         database_mib,
+        column_store_load,
+        column_store_mib,
         timings,
     })
+}
+
+/// Times reading the column store (what a count after a change waits for in a small
+/// library, or a background thread does in a large one), then caches it for the timings.
+fn column_store(conn: &rusqlite::Connection, runs: u32) -> Result<(Duration, f64), BenchError> {
+    let (load, store) = median_of(runs.min(3), || sampling::columns::ColumnStore::load(conn))?;
+    let mib = store.map_or(0.0, |s| s.heap_bytes() as f64 / 1_048_576.0);
+    sampling::columns::preload(conn).map_err(store_error)?;
+    Ok((load, mib))
 }
 
 /// `population()` and the draw of 1% of it, stratified by `field` proportionally: each alone,
@@ -138,6 +163,9 @@ fn stratified_draw(
     let detail = format!("{text} (by {})", format!("{field:?}").to_lowercase());
     let (query, candidates) =
         median_of(runs, || sampling::population(db.conn(), &criteria, &method))?;
+    let (query_sql, _) = median_of(runs, || {
+        sampling::columns::population_sql(db.conn(), &criteria, &method)
+    })?;
     let mut seed = 0;
     let (draw, picks) = median_of(runs, || {
         seed += 1;
@@ -148,20 +176,32 @@ fn stratified_draw(
         seed += 1;
         Ok(sampling::draw(&method, &candidates, seed).picks.len())
     })?;
-    let timing = |what, result, median| Timing {
+    let (both_sql, _) = median_of(runs, || {
+        let candidates = sampling::columns::population_sql(db.conn(), &criteria, &method)?;
+        seed += 1;
+        Ok(sampling::draw(&method, &candidates, seed).picks.len())
+    })?;
+    let timing = |what, result, median, sql| Timing {
         what,
         detail: detail.clone(),
         result,
         median,
+        sql,
         target: DRAW_TARGET,
     };
     Ok(vec![
-        timing("population()", candidates.len() as u64, query),
-        timing("1% stratified draw (picks)", picks, draw),
+        timing(
+            "population()",
+            candidates.len() as u64,
+            query,
+            Some(query_sql),
+        ),
+        timing("1% stratified draw (picks)", picks, draw, None),
         timing(
             "population() + 1% stratified draw",
             candidates.len() as u64,
             both,
+            Some(both_sql),
         ),
     ])
 }
@@ -288,8 +328,13 @@ fn add_review_history(db: &mut Db, actor: &User) -> Result<(), StoreError> {
 /// The figures as a Markdown table.
 pub fn table(bench: &SamplingBench) -> String {
     let mut out = format!(
-        "{} recordings, database {:.0} MiB\n\n| measurement | criteria or query | calls | median | target |\n| --- | --- | ---: | ---: | --- |\n",
-        bench.recordings, bench.database_mib
+        "{} recordings, database {:.0} MiB; column store {:.1} MiB, read in {:.0} ms\n\n\
+         | measurement | criteria or query | calls | median | SQL alone | target |\n\
+         | --- | --- | ---: | ---: | ---: | --- |\n",
+        bench.recordings,
+        bench.database_mib,
+        bench.column_store_mib,
+        bench.column_store_load.as_secs_f64() * 1000.0
     );
     for t in &bench.timings {
         let met = if t.median < t.target {
@@ -297,9 +342,13 @@ pub fn table(bench: &SamplingBench) -> String {
         } else {
             "NOT met"
         };
+        let sql = t.sql.map_or_else(
+            || "".to_owned(),
+            |sql| format!("{:.1} ms", sql.as_secs_f64() * 1000.0),
+        );
         let _ = writeln!(
             out,
-            "| {} | `{}` | {} | {:.1} ms | < {} ms: {met} |",
+            "| {} | `{}` | {} | {:.1} ms | {sql} | < {} ms: {met} |",
             t.what,
             t.detail.replace('|', "\\|"),
             t.result,

@@ -4,6 +4,7 @@
 
 mod assign;
 mod candidate;
+pub mod columns;
 pub mod criteria;
 mod draw;
 pub mod export;

@@ -62,6 +62,7 @@ use ts_rs::TS;
 
 use crate::store::recordings::Direction;
 
+pub(crate) use sql::interval as start_interval;
 pub use sql::{SqlWhere, compile};
 
 /// A parsed criteria expression; JSON (`kind`-tagged) for the UI to build and send.

@@ -206,7 +206,9 @@ fn between(
     Ok(format!("{} BETWEEN ? AND ?", expression(field)))
 }
 
-fn interval(value: &Value) -> Result<(i64, i64), CriteriaError> {
+/// The local period a `start` value names, as `[from, until)` in local wall-clock
+/// milliseconds (the column store compares `local_start_ms` with the same bounds).
+pub(crate) fn interval(value: &Value) -> Result<(i64, i64), CriteriaError> {
     match value {
         Value::Time(text) => LocalTime::parse(text)
             .and_then(LocalTime::interval_ms)

@@ -3,6 +3,7 @@
 
 mod assign;
 mod cli;
+mod columns;
 mod criteria_fields;
 mod criteria_text;
 mod draw;
