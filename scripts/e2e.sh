@@ -17,7 +17,7 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 out_dir="$target_dir/e2e"
 port="${TAURI_DRIVER_PORT:-4444}"
 native_port="${TAURI_DRIVER_NATIVE_PORT:-4445}"
-scenario_count=10 # reported as failed when the runner dies before it counts anything
+scenario_count=11 # reported as failed when the runner dies before it counts anything
 
 say() { echo "e2e: $*" >&2; }
 

@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "evaluation_save_draft",
     "evaluation_submit",
     "evaluation_discard",
+    "evaluation_preview",
     "evaluation_revise",
     "evaluation_acknowledge",
     "dispute_raise",

@@ -23,7 +23,7 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
     use crate::error::CommandError;
     use crate::evaluation::{
         AgentPage, AgentSummary, AnswerChange, CallEvaluations, Dispute, DraftSaved,
-        EvaluationView, FormUse, Permissions, RevisionInfo,
+        EvaluationView, FormUse, Permissions, RevisionInfo, ScorePreview,
     };
     use crate::import::join::{CdrReport, Conflict};
     use crate::import::pattern::Extracted;
@@ -49,10 +49,10 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
     use crate::store::audit_log::{AuditEntry, AuditProblem, AuditVerification};
     use crate::store::evaluations::{EvaluationRow, EvaluationStatus};
     use crate::store::feedback::{Acknowledgement, DisputeStatus};
-    use crate::store::scorecards::ScorecardSummary;
     use crate::store::recordings::{Direction, RecordingStatus};
     use crate::store::samples::{SampleItem, SampleStatus};
     use crate::store::saved_filters::SavedFilter;
+    use crate::store::scorecards::ScorecardSummary;
     use crate::store::users::{Role, User};
     use crate::waveform::{ChannelPeaks, WaveformPeaks};
     export!(
@@ -153,6 +153,7 @@ pub fn typescript_files() -> Result<Vec<(std::path::PathBuf, String)>, ExportErr
         RevisionInfo,
         SaveOutcome,
         Score,
+        ScorePreview,
         ScorecardDefinition,
         ScorecardSummary,
         Section,

@@ -88,6 +88,7 @@ fn main() -> ExitCode {
             scoring_commands::evaluation_save_draft,
             scoring_commands::evaluation_submit,
             scoring_commands::evaluation_discard,
+            scoring_commands::evaluation_preview,
             scoring_commands::evaluation_revise,
             scoring_commands::evaluation_acknowledge,
             scoring_commands::dispute_raise,

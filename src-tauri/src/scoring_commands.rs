@@ -7,6 +7,7 @@ use tauri::State;
 
 use hark::evaluation::{
     self, AgentPage, AgentSummary, CallEvaluations, Dispute, DraftSaved, EvaluationView,
+    ScorePreview,
 };
 use hark::scorecard::{
     AnswerValue, EvaluationContent, FormVersion, SaveOutcome, ScorecardDefinition, forms, templates,
@@ -153,6 +154,18 @@ pub fn evaluation_discard(state: State<'_, AppState>, evaluation_id: i64) -> Com
     let mut db = state.db()?;
     let actor = state.actor(&db)?;
     evaluation::discard(&mut db, &actor, evaluation_id).map_err(from_error)
+}
+
+/// What a correction of a submitted evaluation would score (nothing is written).
+#[tauri::command(async)]
+pub fn evaluation_preview(
+    state: State<'_, AppState>,
+    evaluation_id: i64,
+    content: EvaluationContent,
+) -> CommandResult<ScorePreview> {
+    let db = state.db()?;
+    let actor = state.actor(&db)?;
+    evaluation::preview(db.conn(), &actor, evaluation_id, &content).map_err(from_error)
 }
 
 /// A new revision of a submitted evaluation, with the reason for it.

@@ -12,7 +12,7 @@ mod view;
 pub use agents::{AgentPage, AgentSummary, FormUse, agent_page, agents};
 pub use draft::{CallEvaluations, DraftSaved, discard, for_call, save_draft, start, submit};
 pub use feedback::{Dispute, acknowledge, open_disputes, raise_dispute, resolve_dispute};
-pub use revision::revise;
+pub use revision::{ScorePreview, preview, revise};
 pub use view::{AnswerChange, EvaluationView, Permissions, RevisionInfo, view};
 
 use crate::scorecard::{ScorecardError, SubmitProblem};

@@ -91,6 +91,35 @@ pub(super) fn check_complete(
     }
 }
 
+/// The score and the remaining problems `content` would have as a revision of the submitted
+/// evaluation `evaluation_id`, without writing anything (the live score while correcting).
+pub fn preview(
+    conn: &rusqlite::Connection,
+    actor: &User,
+    evaluation_id: i64,
+    content: &EvaluationContent,
+) -> Result<ScorePreview, EvaluationError> {
+    let current = view(conn, actor, evaluation_id)?;
+    if !current.can.revise {
+        return Err(EvaluationError::NotAllowed(format!(
+            "{} may not revise evaluation #{evaluation_id}",
+            actor.name
+        )));
+    }
+    check_values(&current.form.definition, content)?;
+    let score = score(&current.form.definition, content);
+    let problems = submit_problems(&current.form.definition, content, &score);
+    Ok(ScorePreview { score, problems })
+}
+
+/// What content would score, and what would stop it from being stored.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScorePreview {
+    pub score: Score,
+    pub problems: Vec<crate::scorecard::SubmitProblem>,
+}
+
 /// Corrects a submitted evaluation: a new revision with `content`, by `actor`, because
 /// `reason`. Its reviewer, a lead or an admin may; not while a dispute on it is open (resolving
 /// the dispute is how that question changes).

@@ -10,8 +10,8 @@ mod migrate;
 pub mod parties;
 pub mod recordings;
 pub mod samples;
-pub mod scorecards;
 pub mod saved_filters;
+pub mod scorecards;
 pub mod settings;
 pub mod users;
 

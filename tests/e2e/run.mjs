@@ -954,6 +954,14 @@ scenario('evaluate-from-queue', async ({ dir, use }) => {
   hark(db, 'user', 'add', 'Dana QA', '--role', 'reviewer'); // the current profile
   hark(db, 'demo'); // the demo calls and the three scorecard templates
   hark(db, '--user', 'Lee Lead', 'sample', '--random', '2', '--seed', '11', '--assign', 'Dana QA', '--name', 'Week 49');
+  // The agent of the first call in Dana's queue gets a profile of their own.
+  const agent = sqlite(
+    db,
+    `SELECT a.name FROM sample_items i JOIN recordings r ON r.id = i.recording_id
+     JOIN agents a ON a.id = r.agent_id WHERE i.position = 0`,
+  );
+  const agentProfile = `${agent} (agent)`;
+  hark(db, '--user', 'Lee Lead', 'user', 'add', agentProfile, '--role', 'agent', '--agent', agent);
   const browser = use(await openApp(db));
 
   // Dana opens the first call of her queue.
@@ -970,7 +978,7 @@ scenario('evaluate-from-queue', async ({ dir, use }) => {
   await (await browser.$(`[data-testid="queue-item"][data-recording-id="${recordingId}"]`)).click();
   await waitDisplayed(browser, 'call-page');
   await waitCallShown(browser, Number(recordingId));
-  const agent = await textOf(browser, 'call-agent');
+  check((await textOf(browser, 'call-agent')) === agent, `the first call of the queue is not ${agent}'s`);
 
   // She plays it for a moment.
   await (await byId(browser, 'play-toggle')).click();
@@ -1048,6 +1056,70 @@ scenario('evaluate-from-queue', async ({ dir, use }) => {
   const shown = rows.find((row) => row['evaluation-id'] === evaluationId);
   check(shown && Math.abs(Number(shown.score) - CUSTOMER_SERVICE_SCORE) < 0.001, `the agent's page does not show the evaluation with its score: ${JSON.stringify(rows)}`);
   await screenshot(browser, 'agent-page.png');
+
+  // The agent, on their own profile, acknowledges it and disputes one answer.
+  await switchProfile(browser, agentProfile);
+  await (await byId(browser, 'nav-agents')).click();
+  await waitDisplayed(browser, 'agent-page');
+  await (await waitDisplayed(browser, 'agent-evaluation')).click();
+  await waitFor(browser, async () => (await attributeOf(browser, 'evaluation-detail', 'data-evaluation-id')) === evaluationId, 'the agent did not get the evaluation');
+  await (await waitDisplayed(browser, 'evaluation-acknowledge-comment')).setValue('Thanks, I will offer more help next time');
+  await (await byId(browser, 'evaluation-acknowledge')).click();
+  await waitDisplayed(browser, 'evaluation-acknowledged');
+  await (await byId(browser, 'dispute-open-form')).click();
+  await choose(browser, 'dispute-question', 'anything-else');
+  // The option's value is the answer as JSON, which a CSS selector cannot quote: pick by index.
+  const proposed = await byId(browser, 'dispute-proposed');
+  const yesIndex = await browser.execute((el, v) => Array.from(el.options).findIndex((o) => o.value === v), proposed, JSON.stringify({ kind: 'yes' }));
+  check(yesIndex > 0, 'Yes is not offered as the proposed answer');
+  await proposed.selectByIndex(yesIndex);
+  await (await byId(browser, 'dispute-reason')).setValue('I asked at 0:31 whether there was anything else');
+  await (await byId(browser, 'dispute-submit')).click();
+  await waitFor(browser, async () => (await rowsOf(browser, 'evaluation-dispute', ['status']))[0]?.status === 'open', 'the dispute is not open');
+  check(sqlite(db, 'SELECT revision, comment FROM acknowledgements') === '1|Thanks, I will offer more help next time', 'the acknowledgement is not recorded');
+  await screenshot(browser, 'dispute-raised.png');
+  await (await byId(browser, 'call-back')).click();
+
+  // The lead finds it among the open disputes and accepts it: the evaluation is re-scored as
+  // revision 2. Closing: (1 + 1) / 2 × 10 → (10+180+240+120+20) / 590.
+  await switchProfile(browser, 'Lee Lead');
+  await (await byId(browser, 'nav-agents')).click();
+  // The Agents screen comes back on the agent page it was left on.
+  await (await waitDisplayed(browser, 'agents-back')).click();
+  await (await waitDisplayed(browser, 'agents-tab-disputes')).click();
+  await (await waitDisplayed(browser, 'open-dispute')).click();
+  await waitFor(browser, async () => (await attributeOf(browser, 'evaluation-detail', 'data-evaluation-id')) === evaluationId, 'the open dispute did not open its evaluation');
+  await (await waitDisplayed(browser, 'dispute-reply')).setValue('Heard it at 0:31: agreed');
+  await (await byId(browser, 'dispute-accept')).click();
+  const accepted = (570 / 590) * 100;
+  await waitFor(
+    browser,
+    async () =>
+      (await attributeOf(browser, 'evaluation-detail', 'data-revision')) === '2' &&
+      Math.abs(Number(await attributeOf(browser, 'evaluation-detail', 'data-score')) - accepted) < 0.001,
+    'accepting the dispute did not re-score the evaluation as revision 2',
+  );
+  check(sqlite(db, 'SELECT status, new_revision FROM disputes') === 'accepted|2', 'the dispute is not accepted with revision 2');
+  await screenshot(browser, 'dispute-accepted.png');
+
+  // A correction by the lead is revision 3, with its reason: hold N/A → Yes.
+  await (await byId(browser, 'evaluation-revise')).click();
+  await waitDisplayed(browser, 'revising');
+  await (await browser.$('[data-testid="question"][data-question-key="hold"] .text')).click();
+  await browser.keys('1');
+  await (await byId(browser, 'revision-reason')).setValue('Calibration: there was a hold at 0:12');
+  await (await byId(browser, 'evaluation-submit')).click();
+  const corrected = (590 / 610) * 100;
+  await waitFor(
+    browser,
+    async () =>
+      (await attributeOf(browser, 'evaluation-detail', 'data-revision')) === '3' &&
+      Math.abs(Number(await attributeOf(browser, 'evaluation-detail', 'data-score')) - corrected) < 0.001,
+    'the correction was not stored as revision 3',
+  );
+  check(sqlite(db, `SELECT group_concat(reason, ' / ') FROM evaluation_revisions WHERE evaluation_id = ${Number(evaluationId)}`).endsWith('Calibration: there was a hold at 0:12'), 'revision 3 does not keep its reason');
+  check((await rowsOf(browser, 'revision-row', ['revision'])).length === 3, 'the history does not list 3 revisions');
+  await screenshot(browser, 'evaluation-revised.png');
 });
 
 scenario('draft-survives-kill', async ({ dir, use }) => {
@@ -1084,6 +1156,74 @@ scenario('draft-survives-kill', async ({ dir, use }) => {
   const first = await rowsOf(browser, 'question', ['question-key', 'answered']);
   check(first[0].answered === 'true', 'the answer given before the kill is gone');
   await screenshot(browser, 'draft-after-kill.png');
+
+  // The same form in Persian: right to left, Persian digits, the waveform still left to right.
+  await setLanguage(browser, 'fa');
+  await (await browser.$(`[data-testid="library-row"][data-recording-id="${row.id}"] [data-testid="cell-fileName"]`)).click();
+  await waitDisplayed(browser, 'evaluation-form');
+  const digits = await textOf(browser, 'answered-count');
+  check(PERSIAN_DIGIT.test(digits ?? '') && !ASCII_DIGIT.test(digits ?? ''), `the answered count is not in Persian digits: ${digits}`);
+  await screenshot(browser, 'evaluation-form-fa.png');
+});
+
+scenario('scorecard-designer', async ({ dir, use }) => {
+  const db = join(dir, 'hark.db');
+  hark(db, 'user', 'add', 'Lee Lead', '--role', 'lead');
+  hark(db, 'demo');
+  const browser = use(await openApp(db));
+  const copy = 'Customer service (copy)';
+
+  // The three templates came with the demo; a new form starts from one of them.
+  await (await waitDisplayed(browser, 'nav-scorecards')).click();
+  const forms = await waitFor(
+    browser,
+    async () => {
+      const rows = await rowsOf(browser, 'scorecard-row', ['name', 'version']);
+      return rows.length === 3 ? rows : null;
+    },
+    'the Scorecards screen does not list the 3 templates',
+  );
+  check(forms.every((form) => form.version === '1'), `unexpected versions ${JSON.stringify(forms)}`);
+  await (await byId(browser, 'scorecard-new-from-template')).click();
+  await (await browser.$('[data-testid="template-card"][data-name="Customer service"] [data-testid="template-use"]')).click();
+  await waitFor(browser, async () => (await textOf(browser, 'designer-title')) === copy, `the new form is not called ${copy}`);
+
+  // A section of its own with one yes/no question, saved as version 1.
+  await (await byId(browser, 'designer-add-section')).click();
+  const sections = await rowsOf(browser, 'designer-section', ['index']);
+  const last = `[data-testid="designer-section"][data-index="${sections.length - 1}"]`;
+  await (await browser.$(`${last} [data-testid="section-title"]`)).setValue('Follow-up');
+  await (await browser.$(`${last} [data-testid="question-text"]`)).setValue('Offered further help');
+  await (await byId(browser, 'scorecard-save')).click();
+  await waitDisplayed(browser, 'designer-saved');
+  const shown = hark(db, 'scorecard', 'show', copy);
+  check(shown.includes('Follow-up') && shown.includes('Offered further help'), `hark scorecard show does not have the new question:\n${shown}`);
+  await screenshot(browser, 'scorecard-designer.png');
+
+  // An evaluation started with version 1 freezes it.
+  await (await byId(browser, 'nav-library')).click();
+  const call = await waitFor(browser, async () => (await libraryRows(browser))[0] ?? null, 'the library shows no call');
+  await (await browser.$(`[data-testid="library-row"][data-recording-id="${call.id}"] [data-testid="cell-fileName"]`)).click();
+  await waitDisplayed(browser, 'call-page');
+  await startEvaluation(browser, copy);
+
+  // Editing it now makes version 2; version 1 stays as the evaluation used it.
+  // Scorecards comes back on the form it was left on, which now knows it is in use.
+  await (await byId(browser, 'nav-scorecards')).click();
+  await waitFor(browser, async () => (await textOf(browser, 'designer-title')) === copy, `Scorecards did not come back on ${copy}`);
+  await waitDisplayed(browser, 'designer-frozen');
+  await (await byId(browser, 'designer-pass-mark')).setValue('85');
+  await (await byId(browser, 'scorecard-save')).click();
+  await waitFor(browser, async () => (await textOf(browser, 'designer-saved'))?.includes('2'), 'saving the used form did not say it made version 2');
+  await waitFor(browser, async () => (await rowsOf(browser, 'version-row', ['version'])).length === 2, 'the history does not list 2 versions');
+  const passMark = (version) => JSON.parse(hark(db, 'scorecard', 'export', copy, '--version', version)).scorecard.passMark;
+  check(passMark('1') === 80 && passMark('2') === 85, `pass marks of versions 1 and 2: ${passMark('1')}, ${passMark('2')}`);
+  await screenshot(browser, 'scorecard-new-version.png');
+
+  await setLanguage(browser, 'fa');
+  await (await byId(browser, 'nav-scorecards')).click();
+  await waitDisplayed(browser, 'designer');
+  await screenshot(browser, 'scorecard-designer-fa.png');
 });
 
 async function driverReady() {

@@ -1,5 +1,6 @@
 // The navigation rail, as data: a new screen is one entry here (and its view component).
 import type { Component } from 'svelte';
+import type { Role } from './lib/bindings/Role';
 import type { MessageKey } from './lib/i18n';
 import Agents from './views/Agents.svelte';
 import Library from './views/Library.svelte';
@@ -14,6 +15,8 @@ export interface NavItem {
   /** Path data of a 24×24 stroked icon. */
   icon: string[];
   component: Component;
+  /** Shown to an agent's profile (their own evaluations and settings only). */
+  forAgents?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -51,6 +54,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     // Agents and the feedback they got: people.
     id: 'agents',
     labelKey: 'nav.agents',
+    forAgents: true,
     icon: ['M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2', 'M9 7m-4 0a4 4 0 1 0 8 0a4 4 0 1 0-8 0', 'M22 21v-2a4 4 0 0 0-3-3.87', 'M16 3.13a4 4 0 0 1 0 7.75'],
     component: Agents,
   },
@@ -64,7 +68,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     id: 'settings',
     labelKey: 'nav.settings',
+    forAgents: true,
     icon: ['M4 21v-7', 'M4 10V3', 'M12 21v-9', 'M12 8V3', 'M20 21v-5', 'M20 12V3', 'M1 14h6', 'M9 8h6', 'M17 16h6'],
     component: Settings,
   },
 ];
+
+/**
+ * The screens a profile's rail shows: an agent's profile sees their own evaluations and the
+ * settings, not the library, samples, queues or forms (a convenience of the interface: Hark is
+ * a local app, and whoever holds the laptop holds the database).
+ */
+export function navItemsFor(role: Role | undefined): readonly NavItem[] {
+  return role === 'agent' ? NAV_ITEMS.filter((item) => item.forAgents) : NAV_ITEMS;
+}

@@ -337,3 +337,25 @@ pub fn agent_profile(s: &mut Scene) -> User {
     session::create_agent_profile(&mut s.t.db, &s.lead, &format!("{name} (agent)"), &name)
         .expect("agent profile")
 }
+
+#[test]
+fn a_correction_is_scored_before_it_is_stored_and_nothing_is_written() {
+    let mut s = scene();
+    let id = submitted(&mut s);
+    let mut fixed = complete();
+    fixed.answers.get_mut("b").expect("b").value = Some(AnswerValue::Yes);
+    let preview = evaluation::preview(s.t.db.conn(), &s.lead, id, &fixed).expect("preview");
+    assert_eq!(preview.score.score, Some(100.0));
+    assert!(preview.problems.is_empty());
+    let view = evaluation::view(s.t.db.conn(), &s.lead, id).expect("view");
+    assert_eq!(
+        (view.evaluation.revision, view.evaluation.score),
+        (1, Some(60.0))
+    );
+    let other =
+        session::create_user(&mut s.t.db, Some(&s.t.admin), "Ravi", Role::Reviewer).expect("other");
+    assert!(matches!(
+        evaluation::preview(s.t.db.conn(), &other, id, &fixed),
+        Err(EvaluationError::NotAllowed(_))
+    ));
+}

@@ -16,6 +16,7 @@ import type { FormVersion } from './bindings/FormVersion';
 import type { SaveOutcome } from './bindings/SaveOutcome';
 import type { ScorecardDefinition } from './bindings/ScorecardDefinition';
 import type { ScorecardSummary } from './bindings/ScorecardSummary';
+import type { ScorePreview } from './bindings/ScorePreview';
 import type { AnalysisProgress } from './bindings/AnalysisProgress';
 import type { Method } from './bindings/Method';
 import type { SampleDetail } from './bindings/SampleDetail';
@@ -416,6 +417,11 @@ export function evaluationSubmit(evaluationId: number, content: EvaluationConten
 
 export async function evaluationDiscard(evaluationId: number): Promise<void> {
   await call<null>('evaluation_discard', { evaluationId });
+}
+
+/** What a correction of a submitted evaluation would score, and what would stop it (nothing is written). */
+export function evaluationPreview(evaluationId: number, content: EvaluationContent): Promise<ScorePreview> {
+  return call<ScorePreview>('evaluation_preview', { evaluationId, content });
 }
 
 /** A new revision of a submitted evaluation; `reason` is required. */

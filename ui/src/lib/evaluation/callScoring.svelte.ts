@@ -7,12 +7,14 @@ import type { EvaluationView } from '../bindings/EvaluationView';
 import type { Pin } from '../bindings/Pin';
 import { EvaluationDraft } from './draft.svelte';
 
-export type ScoringMode = 'loading' | 'start' | 'draft' | 'view';
+export type ScoringMode = 'loading' | 'start' | 'draft' | 'revise' | 'view';
 
 export class CallScoring {
   readonly recordingId: number;
   overview = $state.raw<CallEvaluations | null>(null);
   draft = $state<EvaluationDraft | null>(null);
+  /** A correction of the evaluation being looked at, until it is stored or cancelled. */
+  revision = $state<EvaluationDraft | null>(null);
   viewing = $state.raw<EvaluationView | null>(null);
   error = $state<ApiError | null>(null);
   busy = $state(false);
@@ -24,6 +26,7 @@ export class CallScoring {
   }
 
   get mode(): ScoringMode {
+    if (this.revision) return 'revise';
     if (this.viewing) return 'view';
     if (this.draft) return 'draft';
     return this.overview ? 'start' : 'loading';
@@ -31,7 +34,7 @@ export class CallScoring {
 
   /** The comments pinned to the call in what is shown: the draft's, or the evaluation's. */
   get pins(): Pin[] {
-    return this.draft?.content.pins ?? this.viewing?.content.pins ?? [];
+    return this.editing?.content.pins ?? this.viewing?.content.pins ?? [];
   }
 
   private async run<T>(work: () => Promise<T>): Promise<T | null> {
@@ -100,10 +103,35 @@ export class CallScoring {
     if (!this.draft && this.overview?.draft) this.draft = new EvaluationDraft(this.overview.draft);
   }
 
-  /** Pins a comment at the playback position to the draft; its id, or null without a draft. */
+  /** Starts correcting the evaluation being looked at (a new revision, with a reason). */
+  revise(): void {
+    if (this.viewing?.can.revise) this.revision = new EvaluationDraft(this.viewing, 'revision');
+  }
+
+  /** Stores the correction as a new revision; true when it was stored. */
+  async saveRevision(reason: string): Promise<boolean> {
+    const revision = this.revision;
+    if (!revision) return false;
+    const view = await revision.submit(reason);
+    if (!view) return false;
+    this.revision = null;
+    this.viewing = view;
+    this.overview = await api.callEvaluations(this.recordingId).catch(() => this.overview);
+    return true;
+  }
+
+  cancelRevision(): void {
+    this.revision = null;
+  }
+
+  /** The form being edited now: a correction, else the draft (unless an evaluation is shown). */
+  get editing(): EvaluationDraft | null {
+    return this.revision ?? (this.viewing ? null : this.draft);
+  }
+
+  /** Pins a comment at the playback position to the form being edited; its id, or null. */
   pinAt(positionMs: number): number | null {
-    if (!this.draft) return null;
-    return this.draft.addPin(positionMs, this.focusedQuestion);
+    return this.editing?.addPin(positionMs, this.focusedQuestion) ?? null;
   }
 
   dispose(): void {

@@ -2,7 +2,8 @@
 // answers at once, typing after a short pause (and at least once a second while typing goes
 // on), so a killed app loses at most the last second. One save is in flight at a time; the
 // newest content is sent next. The backend answers each save with the live score and what
-// still stops submitting.
+// still stops submitting. A correction of a submitted evaluation (mode 'revision') is edited
+// the same way, but only previewed: it is stored as a new revision, with its reason, on submit.
 import * as api from '../api';
 import { toApiError, type ApiError } from '../api';
 import type { AnswerValue } from '../bindings/AnswerValue';
@@ -19,11 +20,13 @@ export const TYPING_PAUSE_MS = 300;
 export const MAX_UNSAVED_MS = 1000;
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+export type DraftMode = 'draft' | 'revision';
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 export class EvaluationDraft {
   readonly id: number;
+  readonly mode: DraftMode;
   view = $state.raw<EvaluationView>() as EvaluationView;
   content = $state<EvaluationContent>() as EvaluationContent;
   score = $state.raw<Score>() as Score;
@@ -38,8 +41,9 @@ export class EvaluationDraft {
   private inFlight: Promise<void> | null = null;
   private dirty = false;
 
-  constructor(view: EvaluationView) {
+  constructor(view: EvaluationView, mode: DraftMode = 'draft') {
     this.id = view.evaluation.id;
+    this.mode = mode;
     this.view = view;
     this.content = structuredClone(view.content);
     this.score = view.score;
@@ -99,6 +103,20 @@ export class EvaluationDraft {
     this.timer = setTimeout(() => void this.flush(), immediate || overdue ? 0 : TYPING_PAUSE_MS);
   }
 
+  /** A draft is saved; a revision is only scored until it is submitted. */
+  private async persist(content: EvaluationContent): Promise<void> {
+    if (this.mode === 'revision') {
+      const preview = await api.evaluationPreview(this.id, content);
+      this.score = preview.score;
+      this.problems = preview.problems;
+      return;
+    }
+    const saved = await api.evaluationSaveDraft(this.id, content);
+    this.score = saved.score;
+    this.problems = saved.problems;
+    this.savedAt = saved.savedAt;
+  }
+
   /** Saves the newest content now (after the save in flight, if any). */
   async flush(): Promise<void> {
     if (this.timer !== null) {
@@ -113,10 +131,7 @@ export class EvaluationDraft {
     this.saveState = 'saving';
     this.inFlight = (async () => {
       try {
-        const saved = await api.evaluationSaveDraft(this.id, content);
-        this.score = saved.score;
-        this.problems = saved.problems;
-        this.savedAt = saved.savedAt;
+        await this.persist(content);
         this.error = null;
         this.saveState = this.dirty ? 'pending' : 'saved';
       } catch (reason) {
@@ -130,13 +145,20 @@ export class EvaluationDraft {
     await this.inFlight;
   }
 
-  /** Submits the newest content; the submitted view, or null (the reason is in `error`). */
-  async submit(): Promise<EvaluationView | null> {
+  /**
+   * Submits the newest content (a revision with `reason`); the submitted view, or null (the
+   * reason is in `error`).
+   */
+  async submit(reason = ''): Promise<EvaluationView | null> {
     if (this.submitting) return null;
     this.submitting = true;
     try {
       await this.flush();
-      const view = await api.evaluationSubmit(this.id, $state.snapshot(this.content) as EvaluationContent);
+      const content = $state.snapshot(this.content) as EvaluationContent;
+      const view =
+        this.mode === 'revision'
+          ? await api.evaluationRevise(this.id, content, reason)
+          : await api.evaluationSubmit(this.id, content);
       this.dirty = false;
       this.saveState = 'saved';
       this.error = null;
@@ -149,8 +171,8 @@ export class EvaluationDraft {
     }
   }
 
-  /** Leaving the call: a change not yet saved is saved now. */
+  /** Leaving the call: a draft's change not yet saved is saved now. */
   dispose(): void {
-    if (this.dirty) void this.flush();
+    if (this.dirty && this.mode === 'draft') void this.flush();
   }
 }

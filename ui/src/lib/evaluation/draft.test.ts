@@ -3,7 +3,12 @@ import type { DraftSaved } from '../bindings/DraftSaved';
 import type { EvaluationContent } from '../bindings/EvaluationContent';
 import type { EvaluationView } from '../bindings/EvaluationView';
 
-const api = vi.hoisted(() => ({ evaluationSaveDraft: vi.fn(), evaluationSubmit: vi.fn() }));
+const api = vi.hoisted(() => ({
+  evaluationSaveDraft: vi.fn(),
+  evaluationSubmit: vi.fn(),
+  evaluationPreview: vi.fn(),
+  evaluationRevise: vi.fn(),
+}));
 vi.mock('../api', async (original) => ({ ...(await original<typeof import('../api')>()), ...api }));
 
 import { EvaluationDraft, MAX_UNSAVED_MS, TYPING_PAUSE_MS } from './draft.svelte';
@@ -36,6 +41,8 @@ beforeEach(() => {
   vi.useFakeTimers();
   api.evaluationSaveDraft.mockReset();
   api.evaluationSubmit.mockReset();
+  api.evaluationPreview.mockReset();
+  api.evaluationRevise.mockReset();
 });
 afterEach(() => vi.useRealTimers());
 
@@ -123,5 +130,23 @@ describe('an evaluation draft', () => {
     const submitted = await draft.submit();
     expect(submitted).not.toBeNull();
     expect(api.evaluationSubmit.mock.calls[0][1].pins).toEqual([{ id: late, atMs: 42_401, text: 'wrong balance', question: 'b' }]);
+  });
+
+  it('only previews a correction, then stores it as a revision with its reason', async () => {
+    api.evaluationPreview.mockResolvedValue({ score: { score: 100 }, problems: [] });
+    api.evaluationRevise.mockResolvedValue({ ...view(), revisions: [] });
+    const revision = new EvaluationDraft(view(), 'revision');
+    revision.setAnswer('b', { kind: 'yes' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.evaluationSaveDraft).not.toHaveBeenCalled();
+    expect(api.evaluationPreview).toHaveBeenCalledTimes(1);
+    expect(revision.score.score).toBe(100);
+    revision.dispose();
+    expect(await revision.submit('Calibration: b was met')).not.toBeNull();
+    expect(api.evaluationRevise.mock.calls[0].slice(1)).toEqual([
+      { answers: { b: { value: { kind: 'yes' }, comment: '' } }, pins: [], feedback: { strengths: '', improvements: '', notes: '' } },
+      'Calibration: b was met',
+    ]);
+    expect(api.evaluationSaveDraft).not.toHaveBeenCalled();
   });
 });

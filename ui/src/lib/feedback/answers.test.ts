@@ -40,7 +40,7 @@ describe('describing an answer', () => {
   it('speaks Persian with Persian digits', () => {
     setLocale('fa');
     expect(describeAnswer({ kind: 'yes' }, yesNo.answer)).toBe('بله');
-    expect(describeAnswer({ kind: 'na' }, yesNo.answer)).toBe('نامربوط');
+    expect(describeAnswer({ kind: 'na' }, yesNo.answer)).toBe('موضوعیت ندارد');
     expect(describeAnswer({ kind: 'scale', value: 4 }, scale.answer)).toBe('۴ از ۵');
     expect(describeAnswer({ kind: 'checked', value: [0, 1] }, boxes.answer)).toBe('Billing، Complaint');
   });
@@ -51,7 +51,7 @@ describe('describing an answer', () => {
     setLocale('fa');
     expect(localizeDescribed('Yes')).toBe('بله');
     expect(localizeDescribed('No')).toBe('خیر');
-    expect(localizeDescribed('N/A')).toBe('نامربوط');
+    expect(localizeDescribed('N/A')).toBe('موضوعیت ندارد');
     expect(localizeDescribed('4 of 5')).toBe('۴ از ۵');
     expect(localizeDescribed('2.5')).toBe('۲٫۵');
     expect(localizeDescribed('Escalated to the right team')).toBe('Escalated to the right team');
