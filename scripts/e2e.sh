@@ -36,7 +36,7 @@ trap on_exit EXIT
 
 tauri_driver="$(command -v tauri-driver || true)"
 if [ -z "$tauri_driver" ] && [ -x "$HOME/.cargo/bin/tauri-driver" ]; then tauri_driver="$HOME/.cargo/bin/tauri-driver"; fi
-for tool in node npm cargo xvfb-run WebKitWebDriver sqlite3 pv; do
+for tool in node npm cargo xvfb-run WebKitWebDriver sqlite3 pv pkill; do
   command -v "$tool" >/dev/null 2>&1 || { say "$tool is missing (see scripts/install-deps.sh)"; exit 1; }
 done
 [ -n "$tauri_driver" ] || { say "tauri-driver is missing (cargo install tauri-driver --locked)"; exit 1; }

@@ -13,7 +13,7 @@ debian_packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev libasound2-dev
   webkit2gtk-driver xvfb xauth dbus-x11 at-spi2-core
-  espeak-ng sox libsox-fmt-all ffmpeg sqlite3 pv
+  espeak-ng sox libsox-fmt-all ffmpeg sqlite3 pv procps
   fonts-noto-core fonts-dejavu-core
 )
 
