@@ -96,10 +96,7 @@ pub fn start(
         return view(db.conn(), actor, id);
     }
     let form = forms::latest(db.conn(), scorecard_id)?;
-    if scorecards::list(db.conn())?
-        .iter()
-        .any(|f| f.id == scorecard_id && f.archived)
-    {
+    if scorecards::is_archived(db.conn(), scorecard_id)? {
         return Err(EvaluationError::Invalid(format!(
             "the scorecard {:?} is archived",
             form.definition.name

@@ -195,6 +195,16 @@ pub fn rename(tx: &Transaction<'_>, scorecard_id: i64, name: &str) -> StoreResul
     Ok(())
 }
 
+/// Whether form `scorecard_id` is archived (an error when there is no such form).
+pub fn is_archived(conn: &Connection, scorecard_id: i64) -> StoreResult<bool> {
+    conn.prepare_cached("SELECT archived FROM scorecards WHERE id = ?1")?
+        .query_row([scorecard_id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("scorecard #{scorecard_id}"),
+        })
+}
+
 pub fn set_archived(tx: &Transaction<'_>, scorecard_id: i64, archived: bool) -> StoreResult<()> {
     tx.execute(
         "UPDATE scorecards SET archived = ?2 WHERE id = ?1",

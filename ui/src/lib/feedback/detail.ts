@@ -5,15 +5,16 @@ import type { Dispute } from '../bindings/Dispute';
 import type { EvaluationView } from '../bindings/EvaluationView';
 import type { FailEffect } from '../bindings/FailEffect';
 import type { RevisionInfo } from '../bindings/RevisionInfo';
-import { formatNumber, t } from '../i18n';
+import { t } from '../i18n';
 import { scores } from '../scorecards/answers';
+import { formatPercent } from '../scorecards/format';
 import { describeAnswer } from './answers';
 import { isolate } from './bidi';
 
 /** A score in percent (0-100) for the locale: "82%", "87.5%" ("۸۲٪"); '' when there is none. */
 export function formatScore(score: number | null | undefined): string {
   if (score === null || score === undefined || !Number.isFinite(score)) return '';
-  return formatNumber(score / 100, { style: 'percent', maximumFractionDigits: 1 });
+  return formatPercent(score);
 }
 
 /** "82%", or for a critical fail the shown 0 with the computed score: "0% (computed 82%)". */
